@@ -1,0 +1,358 @@
+"""Stage 4 — assemble the ``Article`` from labelled blocks.
+
+The learned labeller says which blocks are body and which is the headline; this stage decides
+the rest from the words on the lines around them, in page order:
+
+- body: blocks the labeller scores >= ``BODY_THRESHOLD``, minus lines that are really metadata
+  (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos);
+- headline: the most likely headline block before the body (falling back to the nearest
+  headline-shaped line above the first paragraph); section: a short label just above it;
+- header and footer zones (a few blocks around the body) are scanned for date lines, bylines,
+  photo credits and wire sources with the parsers in ``dateline.meta``;
+- promo teasers (headline + "Read more" line) before the body, related links after it, grouped
+  under the short label or "Related"-style header that precedes them; tag lines become tags.
+
+Every block left out is recorded in ``Article.dropped`` with its reason when ``explain`` is set.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dateline.blocks import text_to_blocks
+from dateline.labeller import Labelling, label_blocks
+from dateline.meta.byline import parse_byline, parse_photo_credit, parse_sources
+from dateline.meta.dates import find_date_line
+from dateline.meta.lang import detect_language
+from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
+
+BODY_THRESHOLD = 0.5
+TITLE_MIN_PROB = 0.15
+HEADER_ZONE = 12  # blocks above the first body block scanned for bylines, dates, credits
+FOOTER_ZONE = 25  # blocks below the last body block scanned for the same
+_READ_MORE = re.compile(
+    r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
+    r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
+    r"lees meer|läs mer|les mer)\W*$", re.IGNORECASE)
+_INLINE_PROMO = re.compile(
+    r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|"
+    r"mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lea también|lee también|"
+    r"leer más|te puede interesar|leggi anche|czytaj (?:też|także|również)|zobacz (?:też|także))"
+    r"\s*[:>»|–—-]\s*\S", re.IGNORECASE)
+_RELATED_HEADER = re.compile(
+    r"^(?:related(?: (?:articles|stories|content|news|coverage|topics))?|more on this(?: story)?|"
+    r"more from .{1,40}|see also|read also|more stories|recommended(?: for you)?|"
+    r"mehr zum thema|mehr zu .{1,30}|das könnte sie auch interessieren|auch interessant|"
+    r"lire aussi|sur le même sujet|à lire aussi|dans la même rubrique|noticias relacionadas|"
+    r"te puede interesar|más información|leggi anche|articoli correlati|czytaj także|"
+    r"zobacz także|powiązane)\W*$", re.IGNORECASE)
+_POPULAR_HEADER = re.compile(r"^(?:most (?:read|popular|viewed|shared)|trending|don't miss|"
+                             r"meistgelesen|les plus lus|lo más leído|più letti|najczęściej)\W*$",
+                             re.IGNORECASE)
+_TAG_LINE = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|schlagworte|mots[- ]clés|"
+                       r"thèmes|etiquetas|temas|argomenti|tagi|tematy)\s*[:：]\s*(.+)$", re.IGNORECASE)
+_TAG_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|mots[- ]clés|etiquetas|"
+                         r"temas|argomenti|tagi|tematy)\s*:?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
+_BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Assembly:
+    """Working state while one article is assembled (what is claimed, and why)."""
+
+    blocks: list[Block]
+    labels: Labelling
+    reasons: dict[int, str] = field(default_factory=dict)
+    body: list[int] = field(default_factory=list)
+
+    def claim(self, index: int, reason: str) -> None:
+        """Mark block ``index`` as used for ``reason`` (first claim wins)."""
+        self.reasons.setdefault(index, reason)
+
+
+def text_capture_to_article(capture: Capture, *, explain: bool = False) -> Article:
+    """The ``Article`` of a text capture: segment, label, then assemble."""
+    blocks = text_to_blocks(capture.text)
+    return blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain)
+
+
+def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, *,
+                      explain: bool = False) -> Article:
+    """Assemble the article from labelled blocks (see the module doc for the rules)."""
+    state = Assembly(blocks, labels)
+    article = Article(source=capture.source, url=capture.url, warnings=list(capture.warnings))
+    body = select_body(state)
+    title_index = find_title(state, body)
+    if title_index is not None:
+        article.title = blocks[title_index].text
+        state.claim(title_index, "headline")
+        article.section = find_section(state, title_index)
+    read_metadata(state, article, body, title_index)
+    state.body = [i for i in body if i not in state.reasons]
+    for i in state.body:
+        state.claim(i, "body")
+    article.body = body_blocks(blocks, state.body)
+    read_links(state, article)
+    article.lang = detect_language(article.text) if article.body else None
+    add_warnings(article)
+    if explain:
+        article.dropped = dropped_lines(state)
+    return article
+
+
+def select_body(state: Assembly) -> list[int]:
+    """Indices of blocks labelled body, minus inline promos and lone far-away fragments."""
+    scores = state.labels.body
+    body = []
+    for i, block in enumerate(state.blocks):
+        if scores[i] < BODY_THRESHOLD:
+            continue
+        if _INLINE_PROMO.match(block.text) or _READ_MORE.match(block.text):
+            state.claim(i, "teaser")
+            continue
+        body.append(i)
+    return body
+
+
+def find_title(state: Assembly, body: list[int]) -> int | None:
+    """Index of the headline block: the labeller's best guess above (or near) the body."""
+    blocks, probs = state.blocks, state.labels.title
+    if not blocks:
+        return None
+    first_body = body[0] if body else len(blocks)
+    limit = min(len(blocks), first_body + 3)
+    candidates = [i for i in range(limit) if i not in body or i == first_body]
+    if candidates:
+        best = max(candidates, key=lambda i: probs[i])
+        if probs[best] >= TITLE_MIN_PROB:
+            return best
+    for i in range(first_body - 1, max(-1, first_body - HEADER_ZONE), -1):
+        if headline_shaped(blocks[i].text):
+            return i
+    return None
+
+
+def headline_shaped(text: str) -> bool:
+    """True for a line that could be a headline: 3-25 words, not ending like a sentence."""
+    n = len(_WORD.findall(text))
+    return 3 <= n <= 25 and not text.endswith((".", ",", ":", ";")) and not _READ_MORE.match(text)
+
+
+def find_section(state: Assembly, title_index: int) -> str | None:
+    """A short section label right above the headline ("Middle East", "Home > World > Asia")."""
+    for i in range(title_index - 1, max(-1, title_index - 4), -1):
+        block = state.blocks[i]
+        text = block.text
+        if i in state.reasons or block.bullet:
+            continue
+        if _BREADCRUMB.search(text):
+            parts = [p.strip() for p in re.split(r"\s(?:>|»|/|›|\|)\s", text) if p.strip()]
+            if 1 < len(parts) <= 6 and all(len(p.split()) <= 4 for p in parts):
+                state.claim(i, "section")
+                return parts[-1]
+        n = len(_WORD.findall(text))
+        if 1 <= n <= 4 and not _SENTENCE_END.search(text) and not any(ch.isdigit() for ch in text) \
+                and not find_date_line(text) and not parse_byline(text):
+            state.claim(i, "section")
+            return text
+    return None
+
+
+def metadata_zone(state: Assembly, body: list[int], title_index: int | None) -> list[int]:
+    """Block indices scanned for metadata: around the headline, inside the body, and after it."""
+    n = len(state.blocks)
+    if body:
+        start = min(body[0], title_index if title_index is not None else body[0]) - HEADER_ZONE
+        end = body[-1] + FOOTER_ZONE
+    elif title_index is not None:
+        start, end = title_index - HEADER_ZONE, title_index + HEADER_ZONE
+    else:
+        start, end = 0, n
+    return list(range(max(0, start), min(n, end + 1)))
+
+
+def read_metadata(state: Assembly, article: Article, body: list[int],
+                  title_index: int | None) -> None:
+    """Fill dates, bylines, credits and sources from the lines around and inside the body."""
+    for i in metadata_zone(state, body, title_index):
+        if i in state.reasons:
+            continue
+        text = state.blocks[i].text
+        if len(text) > 300:
+            continue
+        reason = read_metadata_line(text, article)
+        if reason:
+            state.claim(i, reason)
+
+
+def read_metadata_line(text: str, article: Article) -> str | None:
+    """Take what one line says about the article; return its reason label, or None."""
+    sources = parse_sources(text)
+    if sources:
+        add_unique(article.sources, sources)
+        return "source"
+    credits = parse_photo_credit(text)
+    if credits:
+        add_unique(article.photo_credits, credits)
+        return "credit"
+    date = find_date_line(text)
+    byline = parse_byline(text)
+    if byline and (byline.authors or byline.org):
+        if byline.authors and not article.authors:
+            article.authors = list(byline.authors)
+        if byline.org and not article.byline_org:
+            article.byline_org = byline.org
+    if date:
+        if date.kind == "updated":
+            article.updated = article.updated or date.iso
+        elif article.published is None:
+            article.published = date.iso
+        elif date.kind == "published":
+            # an explicit "published" cue beats an earlier bare date
+            article.published = date.iso
+        return "date"
+    return "byline" if byline and (byline.authors or byline.org) else None
+
+
+def add_unique(target: list[str], values) -> None:
+    """Append each value not already in ``target`` (case-insensitive)."""
+    seen = {v.casefold() for v in target}
+    for value in values:
+        if value.casefold() not in seen:
+            target.append(value)
+            seen.add(value.casefold())
+
+
+def body_blocks(blocks: list[Block], indices: list[int]) -> list[BodyBlock]:
+    """Typed body blocks (paragraph, subheading, quote, list_item) in reading order."""
+    if not indices:
+        return []
+    indents = sorted(blocks[i].indent for i in indices)
+    base_indent = indents[len(indents) // 2]
+    out = []
+    for pos, i in enumerate(indices):
+        block = blocks[i]
+        out.append(BodyBlock(kind=body_kind(block, base_indent, pos, len(indices)),
+                             text=block.text))
+    return out
+
+
+def body_kind(block: Block, base_indent: int, pos: int, total: int) -> str:
+    """The kind of one body block from its shape and layout."""
+    if block.bullet:
+        return "list_item"
+    words = len(_WORD.findall(block.text))
+    if 0 < pos < total - 1 and words <= 14 and not _SENTENCE_END.search(block.text):
+        return "subheading"
+    if block.indent > base_indent + 2 and words >= 4:
+        return "quote"
+    return "paragraph"
+
+
+def read_links(state: Assembly, article: Article) -> None:
+    """Teasers, related links and tags from the blocks outside the body."""
+    blocks = state.blocks
+    first_body = state.body[0] if state.body else len(blocks)
+    last_body = state.body[-1] if state.body else len(blocks)
+    group: str | None = None
+    group_keys: dict[str, str] = {}
+    header_mode: str | None = None  # "related" or "popular" after such a header line
+    for i, block in enumerate(blocks):
+        text = block.text
+        if i in state.reasons and state.reasons[i] != "teaser":
+            continue
+        if _READ_MORE.match(text):
+            state.claim(i, "read-more link")
+            continue
+        tags = tag_line(text)
+        if tags:
+            add_unique(article.tags, tags)
+            state.claim(i, "tags")
+            continue
+        if _RELATED_HEADER.match(text):
+            header_mode, group = "related", None
+            state.claim(i, "related header")
+            continue
+        if _POPULAR_HEADER.match(text):
+            header_mode = "popular"
+            state.claim(i, "teaser header")
+            continue
+        followed_by_more = i + 1 < len(blocks) and _READ_MORE.match(blocks[i + 1].text)
+        promo = _INLINE_PROMO.match(text)
+        if promo:
+            article.teasers.append(text[promo.end() - 1:].strip())
+            state.claim(i, "teaser")
+            continue
+        if i > last_body and (followed_by_more or header_mode == "related") and \
+                headline_shaped(text) and header_mode != "popular":
+            next_is_title = i + 1 < len(blocks) and headline_shaped(blocks[i + 1].text)
+            if block.bullet and len(_WORD.findall(text)) <= 3 and next_is_title \
+                    and not followed_by_more:
+                group = group_keys.setdefault(text.casefold(), text)
+                add_unique(article.tags, [natural_case(text, group_keys)])
+                state.claim(i, "related group")
+                continue
+            article.related.append(RelatedLink(title=text, group=group))
+            state.claim(i, "related link")
+            continue
+        if block.bullet and len(_WORD.findall(text)) <= 3 and i > last_body and \
+                i + 2 < len(blocks) and _READ_MORE.match(blocks[i + 2].text):
+            group = group_keys.setdefault(text.casefold(), text)
+            state.claim(i, "related group")
+            article.tags[:] = [t for t in article.tags if t.casefold() != text.casefold()]
+            add_unique(article.tags, [natural_case_from(text, blocks, i)])
+            continue
+        if (followed_by_more or header_mode == "popular") and headline_shaped(text) and \
+                (i < first_body or i > last_body):
+            article.teasers.append(text)
+            state.claim(i, "teaser")
+
+
+def natural_case(text: str, group_keys: dict[str, str]) -> str:
+    """The group label in its natural case (first spelling seen)."""
+    return group_keys.get(text.casefold(), text)
+
+
+def natural_case_from(text: str, blocks: list[Block], index: int) -> str:
+    """A tag's spelling: a not-all-caps variant of the same label elsewhere on the page if any."""
+    if not text.isupper():
+        return text
+    key = text.casefold()
+    for block in blocks[index:]:
+        if block.text.casefold() == key and not block.text.isupper():
+            return block.text
+    return text.title() if len(text) > 3 else text
+
+
+def tag_line(text: str) -> list[str] | None:
+    """Tags from a "Tags: a, b, c" line, or None."""
+    match = _TAG_LINE.match(text)
+    if not match:
+        return None
+    parts = [p.strip(" .#") for p in re.split(r"[,;|•·]", match.group(1))]
+    return [p for p in parts if p and len(p) <= 60] or None
+
+
+def add_warnings(article: Article) -> None:
+    """Warn about what a user would want to know is missing."""
+    if not article.body:
+        article.warnings.append("no article body found: the page looks like navigation, an "
+                                "index or a section front")
+    if article.title is None:
+        article.warnings.append("no headline found")
+    if article.published is None and article.updated is None:
+        article.warnings.append("no publication date found on the page")
+
+
+def dropped_lines(state: Assembly) -> list[Dropped]:
+    """Every block not in the body, with the reason it was left out."""
+    body = set(state.body)
+    out = []
+    for i, block in enumerate(state.blocks):
+        if i in body:
+            continue
+        reason = state.reasons.get(i) or f"boilerplate (body p={state.labels.body[i]:.2f})"
+        out.append(Dropped(line=block.line_no, text=block.text, reason=reason))
+    return out

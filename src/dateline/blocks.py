@@ -1,0 +1,85 @@
+"""Stage 2 — segment a text capture into ``Block``s.
+
+A block is one logical line: a paragraph, a heading, a menu entry. Text browsers hard-wrap
+paragraphs (lynx at 80 columns), so wrapped lines are joined back when the layout proves it: the
+capture has a fixed wrap width, the line is full enough that the next line's first word could not
+have fitted, and the next line continues at the same indentation without a list marker.
+Bullets and indentation are stripped from the text but kept on the block as signals.
+"""
+from __future__ import annotations
+
+import re
+from dateline.model import Block
+
+_BULLET = re.compile(r"^(?:[•*+◦▪·●○■□–\-o]|\d{1,3}[.)])\s+(?=\S)")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+MIN_WRAP_WIDTH = 60
+MAX_WRAP_WIDTH = 100
+
+
+def text_to_blocks(text: str) -> list[Block]:
+    """Blocks of a text capture in reading order, wrapped lines joined, bullets split off."""
+    lines = [line.expandtabs(8).rstrip() for line in text.split("\n")]
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    blank = 0
+    current: Block | None = None
+    current_len = 0  # physical length of the last line joined into ``current``
+    for line_no, line in enumerate(lines, start=1):
+        if not line.strip():
+            blank += 1
+            if current is not None:
+                current.blank_after += 1
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        body = line.strip()
+        bullet_match = _BULLET.match(body)
+        if current is not None and not blank and width and not bullet_match and \
+                continues_wrapped(current, current_len, indent, body, width):
+            current.text = f"{current.text} {clean_spaces(body)}"
+            current.wrapped += 1
+            current_len = len(line)
+            continue
+        bullet = ""
+        if bullet_match:
+            bullet = bullet_match.group(0).strip()
+            body = body[bullet_match.end():]
+        text_indent = indent + (bullet_match.end() if bullet_match else 0)
+        current = Block(text=clean_spaces(body), index=len(blocks), line_no=line_no,
+                        indent=indent, bullet=bullet, blank_before=blank)
+        current.tag = str(text_indent)  # where wrapped continuation lines of this block start
+        current_len = len(line)
+        blocks.append(current)
+        blank = 0
+    for block in blocks:
+        block.tag = ""
+    return blocks
+
+
+def continues_wrapped(block: Block, last_len: int, indent: int, body: str, width: int) -> bool:
+    """True if a line at ``indent`` starting with ``body`` is a wrapped continuation of ``block``."""
+    if indent != int(block.tag or block.indent):
+        return False
+    first_word = body.split(" ", 1)[0]
+    return last_len + 1 + len(first_word) > width
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The column at which the capture was hard-wrapped, or 0 if its lines were not wrapped.
+
+    Evidence: among lines of 40+ characters, almost none is longer than some width W between 60
+    and 100 columns, and many end within 12 columns of W (a ragged right margin).
+    """
+    lengths = sorted(len(line) for line in lines if len(line) >= 40)
+    if len(lengths) < 8:
+        return 0
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.97))]
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return 0
+    near_full = sum(1 for n in lengths if width - 12 <= n <= width)
+    return width if near_full >= max(4, len(lengths) // 4) else 0
+
+
+def clean_spaces(text: str) -> str:
+    """``text`` with runs of spaces (incl. non-breaking and zero-width) folded to one space."""
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,91 @@
+"""Stage 1 — read and decode one input into a ``Capture``: charset, kind (text or HTML), sanity.
+
+Bad input is normal at crawl scale, so every way an input can be unusable ends in a
+``CaptureError`` with a short reason (``empty``, ``binary``, ``undecodable``, ``too-large``)
+instead of a traceback; merely odd input (a huge page, a replacement-character-ridden one) is
+read and flagged in ``Capture.warnings``.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from dateline.errors import CaptureError
+from dateline.model import Capture
+
+MAX_TEXT_CHARS = 4_000_000  # a news page's text is well under this; beyond it we keep the head
+MAX_INPUT_BYTES = 512 * 1024 * 1024  # refuse outright past this
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"))
+_HTML_SNIFF = re.compile(
+    rb"<\s*(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>|div[\s>]|p>|script[\s>])",
+    re.IGNORECASE)
+_HTML_SNIFF_STR = re.compile(_HTML_SNIFF.pattern.decode(), re.IGNORECASE)
+_CONTROL_BYTES = tuple(range(0, 9)) + tuple(range(14, 32))
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def read_capture(data: str | bytes, *, source: str = "<memory>", url: str | None = None) -> Capture:
+    """Decode ``data`` into a ``Capture``, or raise ``CaptureError`` saying why it is unusable."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_INPUT_BYTES:
+            raise CaptureError(source, "too-large", f"{len(data):,} bytes; dateline reads pages "
+                               f"up to {MAX_INPUT_BYTES:,} bytes")
+        text, encoding = decode_bytes(data, source)
+    else:
+        text, encoding = data, "utf-8"
+    warnings: list[str] = []
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise CaptureError(source, "empty", "the input holds no text")
+    check_not_binary(text, source)
+    if len(text) > MAX_TEXT_CHARS:
+        warnings.append(f"capture truncated: {len(text):,} characters, read the first "
+                        f"{MAX_TEXT_CHARS:,}")
+        text = text[:MAX_TEXT_CHARS]
+    if text.count("\ufffd") > 20:
+        warnings.append(f"{text.count(chr(0xFFFD))} undecodable characters replaced")
+    kind = "html" if looks_like_html(text) else "text"
+    return Capture(text=text, kind=kind, source=source, url=url, encoding=encoding,
+                   warnings=warnings)
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
+    """Text and encoding name of ``data``: BOM first, then strict UTF-8, then detection."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    head = data[:20_000]
+    controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
+    if controls > max(8, len(head) // 50):
+        raise CaptureError(source, "binary", f"{controls} control bytes in the first "
+                           f"{len(head):,}: not a text or HTML page (compressed or binary file?)")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:500_000]).best()
+    if best is None or best.encoding is None:
+        raise CaptureError(source, "undecodable", "no character set decodes this input; pass "
+                           "it as UTF-8 text")
+    return data.decode(best.encoding, errors="replace"), best.encoding
+
+
+def check_not_binary(text: str, source: str) -> None:
+    """Raise ``CaptureError('binary')`` if control characters make up much of ``text``."""
+    head = text[:20_000]
+    controls = len(_CONTROL.findall(head))
+    if controls > max(8, len(head) // 50):
+        raise CaptureError(source, "binary", f"{controls} control characters in the first "
+                           f"{len(head):,}: this is not a text capture or HTML page")
+
+
+def looks_like_html(text: str) -> bool:
+    """True if ``text`` is HTML markup rather than a rendered text capture."""
+    head = text[:4096].lstrip()
+    if head.startswith("<") and _HTML_SNIFF_STR.search(head):
+        return True
+    return len(_HTML_SNIFF_STR.findall(text[:20_000])) >= 3

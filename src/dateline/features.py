@@ -1,0 +1,188 @@
+"""Stage 3a — turn a page's blocks into a numeric feature matrix for the labeller.
+
+Each block gets *own* features (length, punctuation, case, stopwords, bullets, layout, cue words)
+and *context* features (the same signals of its neighbours, and how much running prose surrounds
+it). Evidence used, by feature group:
+
+- prose shape: word count, sentence ends, commas, stopword ratio (jusText's main signal);
+- chrome shape: title-case and upper-case ratios, menu separators, bullets, form residue;
+- cue words: the hand-written multilingual phrase list in ``resources/boilerplate.txt``;
+- page position and repetition: relative position, text repeated elsewhere on the page,
+  distance to the nearest run of prose.
+
+The learned weights live in the labeller model; nothing here is tuned per site.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from dateline._stopwords_tmp import stopword_ratio
+from dateline.model import Block
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SENT_END = re.compile(r"[.!?…][\"'”’»)]?(?:\s|$)")
+_ENDS_SENT = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_DATE_LIKE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"okt|dez|janv|févr|mars|avr|juin|juil|août|sept|déc|ene|abr|ago|dic|gen|mag|giu|lug|"
+    r"ott|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)[a-zé]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|"
+    r"märz|mai|juni|juli|okt|dez|janv|févr|mars|avr|juin|juil|août|sept|déc|ene|abr|ago|dic|"
+    r"gen|mag|giu|lug|ott|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)[a-zéśźęłó]*)",
+    re.IGNORECASE)
+_BYLINE_CUE = re.compile(
+    r"^(?:by|text by|written by|von|par|por|di|de|door|av|af|autor|author|auteur|reporter)\b[: ]",
+    re.IGNORECASE)
+_CREDIT_CUE = re.compile(r"©|\b(?:photo|foto|credit|image|bild|picture|getty|reuters/|afp/)\b",
+                         re.IGNORECASE)
+_LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|de|fr|uk)\b|@\w", re.IGNORECASE)
+_RESIDUE = re.compile(r"\(BUTTON\)|_{4,}|\[[^\]]{0,40}\]|\(IMG\)|\[IMG\]")
+_MENU_SEP = re.compile(r"[|>»/·•]")
+
+OWN_FEATURES = (
+    "log_chars", "log_words", "ends_sentence", "log_sentence_ends", "comma_per_word",
+    "upper_ratio", "titlecase_ratio", "digit_ratio", "has_bullet", "numbered", "indent",
+    "blank_before", "blank_after", "log_wrapped", "stopword_ratio", "position", "avg_word_len",
+    "linkish", "cue_teaser", "cue_share", "cue_nav", "cue_account", "cue_legal", "cue_comment",
+    "cue_ad", "byline_cue", "date_like", "credit_cue", "repeats", "rel_len", "menu_seps",
+    "all_caps", "starts_lower", "starts_quote", "residue", "ends_colon", "ends_ellipsis",
+    "is_prose",
+)
+NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stopword_ratio", "has_bullet",
+                      "cue_teaser", "is_prose", "blank_before")
+NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
+WINDOW_FEATURES = ("prose_w2", "prose_w5", "prose_w15", "words_w5", "dist_prose_before",
+                   "dist_prose_after", "prose_mass_before", "prose_mass_after", "dist_center")
+FEATURE_NAMES: tuple[str, ...] = (
+    OWN_FEATURES
+    + tuple(f"{name}@{off:+d}" for off in NEIGHBOUR_OFFSETS for name in NEIGHBOUR_FEATURES)
+    + WINDOW_FEATURES
+)
+_OWN_INDEX = {name: i for i, name in enumerate(OWN_FEATURES)}
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern]:
+    """One compiled whole-word regex per cue group of ``resources/boilerplate.txt``."""
+    groups: dict[str, list[str]] = {}
+    current = "misc"
+    text = resources.files("dateline.resources").joinpath("boilerplate.txt").read_text("utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            continue
+        groups.setdefault(current, []).append(re.escape(line))
+    return {name: re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True))
+                             + r")(?!\w)", re.IGNORECASE)
+            for name, words in groups.items()}
+
+
+def block_features(block: Block, position: float, repeats: int, max_len: int) -> list[float]:
+    """The own features of one block, in ``OWN_FEATURES`` order."""
+    text = block.text
+    words = _WORD.findall(text)
+    n_words = len(words)
+    n_chars = len(text)
+    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    upper = sum(1 for ch in text if ch.isupper())
+    digits = sum(1 for ch in text if ch.isdigit())
+    alpha_words = [w for w in words if w[0].isalpha()]
+    titlecase = sum(1 for w in alpha_words if w[0].isupper()) / (len(alpha_words) or 1)
+    sentence_ends = len(_SENT_END.findall(text))
+    ends_sentence = bool(_ENDS_SENT.search(text))
+    cues = cue_patterns()
+    short = n_words <= 12  # cue words only mark chrome on short lines
+    lowered = [w.lower() for w in words]
+    return [
+        math.log1p(n_chars), math.log1p(n_words), float(ends_sentence),
+        math.log1p(sentence_ends), text.count(",") / (n_words or 1),
+        upper / letters, titlecase, digits / (n_chars or 1), float(bool(block.bullet)),
+        float(block.bullet[:1].isdigit()), float(min(block.indent, 24)),
+        float(min(block.blank_before, 3)), float(min(block.blank_after, 3)),
+        math.log(block.wrapped), stopword_ratio(lowered), position,
+        (sum(len(w) for w in words) / n_words) if n_words else 0.0,
+        float(bool(_LINKISH.search(text))),
+        *(float(short and bool(cues[g].search(text))) if g in cues else 0.0
+          for g in ("teaser", "share", "nav", "account", "legal", "comment", "ad")),
+        float(bool(_BYLINE_CUE.match(text))), float(n_words <= 16 and bool(_DATE_LIKE.search(text))),
+        float(n_words <= 20 and bool(_CREDIT_CUE.search(text))), float(min(repeats, 4)),
+        n_chars / (max_len or 1), float(len(_MENU_SEP.findall(text))),
+        float(letters > 3 and upper / letters > 0.8), float(text[:1].islower()),
+        float(text[:1] in "\"'“”‘«„»"), float(bool(_RESIDUE.search(text))),
+        float(text.endswith(":")), float(text.endswith(("…", "..."))),
+        float(n_words >= 12 and ends_sentence),
+    ]
+
+
+def page_features(blocks: list[Block]) -> np.ndarray:
+    """Feature matrix (blocks × ``FEATURE_NAMES``) of a whole page, context included."""
+    n = len(blocks)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+    counts: dict[str, int] = {}
+    for block in blocks:
+        counts[block.text] = counts.get(block.text, 0) + 1
+    max_len = max(len(b.text) for b in blocks)
+    own = np.array([block_features(b, i / n, counts[b.text] - 1, max_len)
+                    for i, b in enumerate(blocks)], dtype=np.float32)
+    parts = [own]
+    cols = [_OWN_INDEX[name] for name in NEIGHBOUR_FEATURES]
+    for off in NEIGHBOUR_OFFSETS:
+        parts.append(shifted(own[:, cols], off))
+    parts.append(window_features(own))
+    return np.hstack(parts)
+
+
+def shifted(values: np.ndarray, offset: int, fill: float = -1.0) -> np.ndarray:
+    """Rows of ``values`` moved so row i holds row i+offset (``fill`` past the page's ends)."""
+    out = np.full_like(values, fill)
+    n = len(values)
+    if abs(offset) >= n:
+        return out
+    if offset > 0:
+        out[:n - offset] = values[offset:]
+    else:
+        out[-offset:] = values[:n + offset]
+    return out
+
+
+def window_sum(values: np.ndarray, radius: int) -> np.ndarray:
+    """Sum of ``values`` over a window of ``radius`` blocks on each side (1-D)."""
+    padded = np.concatenate([[0.0], np.cumsum(values)])
+    n = len(values)
+    idx = np.arange(n)
+    hi = np.minimum(idx + radius + 1, n)
+    lo = np.maximum(idx - radius, 0)
+    return padded[hi] - padded[lo]
+
+
+def window_features(own: np.ndarray) -> np.ndarray:
+    """How much running prose surrounds each block (``WINDOW_FEATURES`` order)."""
+    n = len(own)
+    prose = own[:, _OWN_INDEX["is_prose"]].astype(np.float64)
+    words = np.expm1(own[:, _OWN_INDEX["log_words"]]).astype(np.float64)
+    prose_words = prose * words
+    idx = np.arange(n)
+    last_prose = np.maximum.accumulate(np.where(prose > 0, idx, -10_000))
+    next_prose = np.minimum.accumulate(np.where(prose > 0, idx, 10_000)[::-1])[::-1]
+    total = prose_words.sum() or 1.0
+    before = np.cumsum(prose_words) - prose_words
+    center = (prose_words * idx).sum() / total if prose_words.sum() else n / 2
+    spread = math.sqrt(((idx - center) ** 2 * prose_words).sum() / total) if prose_words.sum() \
+        else n / 2
+    return np.stack([
+        window_sum(prose, 2) / 5, window_sum(prose, 5) / 11, window_sum(prose, 15) / 31,
+        np.log1p(window_sum(words, 5)),
+        np.log1p(np.minimum(idx - last_prose, 1000)), np.log1p(np.minimum(next_prose - idx, 1000)),
+        before / total, (total - before - prose_words) / total,
+        (idx - center) / (spread + 1.0),
+    ], axis=1).astype(np.float32)

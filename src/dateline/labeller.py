@@ -1,0 +1,92 @@
+"""Stage 3b — the learned block labeller: how likely each block is article body, or the headline.
+
+Three gradient-boosted tree models (LightGBM), trained by ``dateline train`` from the development
+sets (see ``dateline/train/``) and shipped in ``resources/labeller/``:
+
+1. ``body1``: body probability from a block's own and neighbours' features;
+2. ``body2``: the same features plus the first model's probabilities around the block (a
+   stacked sequence model: a block inside a run of likely body is likely body);
+3. ``title``: headline probability, from the features plus where the body starts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+import os
+from pathlib import Path
+from importlib import resources
+
+import numpy as np
+
+from dateline.errors import ModelError
+from dateline.features import page_features, shifted, window_sum
+from dateline.model import Block
+
+MODEL_NAMES = ("body1", "body2", "title")
+PROB_CONTEXT = ("p", "p@-1", "p@+1", "p@-2", "p@+2", "p@-3", "p@+3", "p_w5", "p_w15",
+                "p_mass_before", "p_mass_after", "dist_first_body", "dist_last_body")
+
+
+@dataclass(frozen=True, slots=True)
+class Labelling:
+    """Per-block probabilities for one page: ``body[i]`` and ``title[i]`` for block i."""
+
+    body: np.ndarray
+    title: np.ndarray
+
+
+def prob_context(p: np.ndarray) -> np.ndarray:
+    """Features of each block from body probabilities around it (``PROB_CONTEXT`` order)."""
+    n = len(p)
+    col = p.reshape(-1, 1).astype(np.float32)
+    idx = np.arange(n)
+    likely = np.flatnonzero(p > 0.5)
+    first, last = (likely[0], likely[-1]) if len(likely) else (n, -1)
+    total = float(p.sum()) or 1.0
+    before = np.cumsum(p) - p
+    return np.hstack([
+        col, shifted(col, -1), shifted(col, 1), shifted(col, -2), shifted(col, 2),
+        shifted(col, -3), shifted(col, 3),
+        (window_sum(p, 5) / 11).reshape(-1, 1), (window_sum(p, 15) / 31).reshape(-1, 1),
+        (before / total).reshape(-1, 1), ((total - before - p) / total).reshape(-1, 1),
+        np.sign(idx - first).reshape(-1, 1) * np.log1p(np.abs(idx - first)).reshape(-1, 1),
+        np.sign(idx - last).reshape(-1, 1) * np.log1p(np.abs(idx - last)).reshape(-1, 1),
+    ]).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def load_models() -> dict:
+    """The shipped LightGBM boosters by name (loaded once per process, read-only).
+
+    ``DATELINE_MODEL_DIR`` points to another model folder (e.g. one trained with a fold left out).
+    """
+    import lightgbm as lgb
+
+    models = {}
+    override = os.environ.get("DATELINE_MODEL_DIR")
+    folder = Path(override) if override else resources.files("dateline.resources").joinpath(
+        "labeller")
+    for name in MODEL_NAMES:
+        path = folder.joinpath(f"{name}.txt")
+        try:
+            models[name] = lgb.Booster(model_str=path.read_text("utf-8"))
+        except (FileNotFoundError, OSError) as exc:
+            raise ModelError(f"labeller model {name!r} missing from the package ({exc}); "
+                             "reinstall dateline or run `dateline train`") from exc
+    return models
+
+
+def label_blocks(blocks: list[Block]) -> Labelling:
+    """Body and headline probabilities for every block of a page (and set ``Block.score``)."""
+    if not blocks:
+        empty = np.zeros(0, dtype=np.float32)
+        return Labelling(empty, empty)
+    models = load_models()
+    features = page_features(blocks)
+    p1 = models["body1"].predict(features, num_threads=1)
+    stacked = np.hstack([features, prob_context(p1)])
+    p2 = models["body2"].predict(stacked, num_threads=1)
+    title = models["title"].predict(np.hstack([features, prob_context(p2)]), num_threads=1)
+    for block, p in zip(blocks, p2):
+        block.score = float(p)
+    return Labelling(body=p2, title=title)

@@ -1,0 +1,170 @@
+"""Train the block labeller (``dateline train``) from the development sets.
+
+Every rendering of every page is segmented with the same ``text_to_blocks`` used at run time,
+labelled by aligning it to the gold (``align.py``), and featurised with ``page_features``. Then:
+
+1. ``body1`` is fitted on all labelled blocks;
+2. out-of-fold ``body1`` probabilities (pages split in folds, all renderings of a page in the same
+   fold) feed ``prob_context`` for ``body2``, so the stacked model sees honest first-stage errors;
+3. ``title`` is fitted on pages with a gold title, with ``prob_context`` of ``body2``'s OOF output.
+
+The models are written as LightGBM text files to ``resources/labeller/`` with a ``meta.json``
+saying what data and parameters made them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from dateline.blocks import text_to_blocks
+from dateline.features import FEATURE_NAMES, page_features
+from dateline.labeller import PROB_CONTEXT, prob_context
+from dateline.train.align import labels_from_gold, labels_from_snippets, title_labels
+from dateline.train.data import RENDERERS, GoldPage, load_gold, read_capture_text
+
+BODY_PARAMS = {"objective": "binary", "learning_rate": 0.06, "num_leaves": 31,
+               "min_data_in_leaf": 40, "feature_fraction": 0.8, "bagging_fraction": 0.8,
+               "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1, "seed": 7,
+               "deterministic": True, "force_row_wise": True}
+TITLE_PARAMS = {**BODY_PARAMS, "num_leaves": 15, "min_data_in_leaf": 20,
+                "scale_pos_weight": 20.0}
+BODY_ROUNDS = 300
+TITLE_ROUNDS = 200
+FOLDS = 5
+
+
+@dataclass
+class PageExamples:
+    """Features and labels of all renderings of one page."""
+
+    page_id: str
+    features: list[np.ndarray] = field(default_factory=list)
+    body: list[np.ndarray] = field(default_factory=list)
+    weight: list[np.ndarray] = field(default_factory=list)
+    title: list[np.ndarray] = field(default_factory=list)
+
+
+def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
+                  renderers: tuple[str, ...]) -> PageExamples:
+    """Featurised, labelled blocks of every rendering of ``page``."""
+    out = PageExamples(page.id)
+    for renderer in renderers:
+        text = read_capture_text(dataset, renderer, page.id)
+        if not text:
+            continue
+        blocks = text_to_blocks(text)
+        if not blocks:
+            continue
+        if page.body is not None:
+            body = labels_from_gold(blocks, page.body)
+            weight = [1.0] * len(blocks)
+        else:
+            body, weight = labels_from_snippets(blocks, page.with_, page.without,
+                                                silver.get(page.id, ""))
+        out.features.append(page_features(blocks))
+        out.body.append(np.array(body, dtype=np.int8))
+        out.weight.append(np.array(weight, dtype=np.float32))
+        out.title.append(np.array(title_labels(blocks, page.title), dtype=np.int8))
+    return out
+
+
+def fold_of(page_id: str, folds: int = FOLDS) -> int:
+    """The cross-validation fold of a page: a stable hash of its id."""
+    return int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % folds
+
+
+def fit_booster(features: np.ndarray, labels: np.ndarray, weights: np.ndarray, params: dict,
+                rounds: int):
+    """A LightGBM booster fitted on the rows whose label is known (not -1)."""
+    import lightgbm as lgb
+
+    keep = labels >= 0
+    data = lgb.Dataset(features[keep], labels[keep].astype(np.float32), weight=weights[keep],
+                       free_raw_data=True)
+    return lgb.train(params, data, num_boost_round=rounds)
+
+
+def stack(pages: list[PageExamples], attr: str) -> np.ndarray:
+    """All rows of one attribute over pages and renderings, concatenated."""
+    return np.concatenate([arr for page in pages for arr in getattr(page, attr)])
+
+
+def oof_context(pages: list[PageExamples], features: np.ndarray, labels: np.ndarray,
+                weights: np.ndarray, extra: np.ndarray | None, params: dict,
+                folds: int) -> np.ndarray:
+    """``prob_context`` of out-of-fold body probabilities, one row per block."""
+    row_fold = np.concatenate([np.full(len(arr), fold_of(page.page_id, folds))
+                               for page in pages for arr in page.features])
+    design = features if extra is None else np.hstack([features, extra])
+    probs = np.zeros(len(features), dtype=np.float32)
+    for k in range(folds):
+        train = row_fold != k
+        booster = fit_booster(design[train], labels[train], weights[train], params, BODY_ROUNDS)
+        probs[~train] = booster.predict(design[~train])
+    return per_page_context(pages, probs)
+
+
+def per_page_context(pages: list[PageExamples], probs: np.ndarray) -> np.ndarray:
+    """``prob_context`` computed page by page (rendering by rendering) over a flat prob array."""
+    parts, start = [], 0
+    for page in pages:
+        for arr in page.features:
+            parts.append(prob_context(probs[start:start + len(arr)]))
+            start += len(arr)
+    return np.vstack(parts)
+
+
+def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
+                   datasets: tuple[str, ...] = ("scrapinghub-dev", "trafilatura-eval"),
+                   renderers: tuple[str, ...] = RENDERERS, exclude_fold: int | None = None,
+                   limit: int | None = None, log=print) -> dict:
+    """Train the three labeller models and write them to ``out_dir``; returns the meta record.
+
+    ``exclude_fold`` leaves that cross-validation fold's pages out (for honest evaluation);
+    ``limit`` caps pages per dataset (for a quick training run in tests).
+    """
+    from dateline.train.silver import silver_bodies
+
+    started = time.time()
+    pages: list[PageExamples] = []
+    for name in datasets:
+        dataset = data_dir / name
+        gold = load_gold(dataset)[:limit] if limit else load_gold(dataset)
+        needs_silver = any(p.body is None for p in gold)
+        silver = silver_bodies(dataset, cache_dir) if needs_silver else {}
+        for page in gold:
+            if exclude_fold is not None and fold_of(page.id) == exclude_fold:
+                continue
+            examples = page_examples(dataset, page, silver, renderers)
+            if examples.features:
+                pages.append(examples)
+        log(f"{name}: {len(gold)} pages featurised ({time.time() - started:.0f}s)")
+    features, body, weight = stack(pages, "features"), stack(pages, "body"), stack(pages, "weight")
+    title = stack(pages, "title")
+    log(f"{len(features):,} blocks, {int((body == 1).sum()):,} body, "
+        f"{int((body == 0).sum()):,} other, {int((body < 0).sum()):,} unknown")
+    body1 = fit_booster(features, body, weight, BODY_PARAMS, BODY_ROUNDS)
+    context1 = oof_context(pages, features, body, weight, None, BODY_PARAMS, FOLDS)
+    log(f"body1 + out-of-fold context done ({time.time() - started:.0f}s)")
+    design2 = np.hstack([features, context1])
+    body2 = fit_booster(design2, body, weight, BODY_PARAMS, BODY_ROUNDS)
+    context2 = oof_context(pages, features, body, weight, context1, BODY_PARAMS, FOLDS)
+    title_model = fit_booster(np.hstack([features, context2]), title,
+                              np.ones(len(title), dtype=np.float32), TITLE_PARAMS, TITLE_ROUNDS)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, booster in (("body1", body1), ("body2", body2), ("title", title_model)):
+        booster.save_model(str(out_dir / f"{name}.txt"))
+    meta = {"datasets": list(datasets), "renderers": list(renderers), "pages": len(pages),
+            "blocks": int(len(features)), "exclude_fold": exclude_fold, "limit": limit,
+            "features": list(FEATURE_NAMES), "prob_context": list(PROB_CONTEXT),
+            "body_params": BODY_PARAMS, "title_params": TITLE_PARAMS,
+            "rounds": {"body": BODY_ROUNDS, "title": TITLE_ROUNDS},
+            "seconds": round(time.time() - started, 1)}
+    (out_dir / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    log(f"models written to {out_dir} ({meta['seconds']}s)")
+    return meta

@@ -1,0 +1,45 @@
+"""Decoding and sanity checks on raw input."""
+import pytest
+
+from dateline.capture import read_capture
+from dateline.errors import CaptureError
+
+
+def test_utf8_text():
+    cap = read_capture("Héllo wörld\n".encode("utf-8"))
+    assert cap.kind == "text" and cap.text.startswith("Héllo") and cap.encoding == "utf-8"
+
+
+def test_latin1_is_detected_not_assumed():
+    text = "Le président a déclaré que la réforme était nécessaire pour l'économie française. " * 5
+    cap = read_capture(text.encode("cp1252"))
+    assert "président" in cap.text
+
+
+def test_utf16_bom():
+    cap = read_capture("Bonjour à tous".encode("utf-16"))
+    assert cap.text.strip() == "Bonjour à tous"
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"", "empty"), (b"   \n\t\n", "empty"), (bytes(range(256)) * 40, "binary"),
+    (b"\x00\x01\x02\x03" * 1000, "binary"),
+], ids=["empty", "blank", "all-bytes", "control-bytes"])
+def test_unusable_input_names_the_reason(data, reason):
+    with pytest.raises(CaptureError) as info:
+        read_capture(data, source="x.txt")
+    assert info.value.reason == reason and "x.txt" in str(info.value)
+
+
+def test_html_is_recognised():
+    assert read_capture(b"<!DOCTYPE html><html><body><p>Hi</p></body></html>").kind == "html"
+    assert read_capture(b"Plain text about <b> tags in prose.").kind == "text"
+
+
+def test_crlf_normalised():
+    assert read_capture(b"a\r\nb\rc").text == "a\nb\nc"
+
+
+def test_huge_capture_is_truncated_with_warning():
+    cap = read_capture(("word " * 1_000_000).encode())
+    assert len(cap.text) <= 4_000_000 and cap.warnings and "truncated" in cap.warnings[0]
