@@ -261,6 +261,8 @@ def read_links(state: Assembly, article: Article) -> None:
     header_mode: str | None = None  # "related" or "popular" after such a header line
     for i, block in enumerate(blocks):
         text = block.text
+        if i == first_body:
+            header_mode = None  # a rail header above the article does not reach below it
         if i in state.reasons and state.reasons[i] != "teaser":
             continue
         if _READ_MORE.match(text):

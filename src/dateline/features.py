@@ -44,6 +44,15 @@ _CREDIT_CUE = re.compile(r"©|\b(?:photo|foto|credit|image|bild|picture|getty|re
 _LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|de|fr|uk)\b|@\w", re.IGNORECASE)
 _RESIDUE = re.compile(r"\(BUTTON\)|_{4,}|\[[^\]]{0,40}\]|\(IMG\)|\[IMG\]")
 _MENU_SEP = re.compile(r"[|>»/·•]")
+_CAPTION = re.compile(
+    r"^(?:in this (?:\w+ )?(?:photo|image|picture)|pictured|photo(?:graph)?s?\s*:|foto\s*:|bild\s*:|"
+    r"file photo|image\s*:|credit\s*:)|\((?:ap |afp |reuters )?(?:photo|foto|credit|image|bild)"
+    r"[^)]{0,80}\)$|\b(?:ap photo|getty images|reuters/|afp/|photograph:|/ dpa)\b", re.IGNORECASE)
+_COMMENT_MARK = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?)"
+    r"(?:\s*\(\d+\))?\W*$|^(?:leave a (?:reply|comment)|add (?:a )?comment|post a comment|"
+    r"reply|antworten|répondre|responder|rispondi|odpowiedz|report|like|flag)\W*$|\bsays:$|"
+    r"\bwrote:$|^\d+ (?:likes?|replies)$", re.IGNORECASE)
 
 OWN_FEATURES = (
     "log_chars", "log_words", "ends_sentence", "log_sentence_ends", "comma_per_word",
@@ -52,12 +61,12 @@ OWN_FEATURES = (
     "linkish", "cue_teaser", "cue_share", "cue_nav", "cue_account", "cue_legal", "cue_comment",
     "cue_ad", "byline_cue", "date_like", "credit_cue", "repeats", "rel_len", "menu_seps",
     "all_caps", "starts_lower", "starts_quote", "residue", "ends_colon", "ends_ellipsis",
-    "is_prose",
+    "is_prose", "caption", "comment_mark",
 )
 NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stopword_ratio", "has_bullet",
                       "cue_teaser", "is_prose", "blank_before")
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
-WINDOW_FEATURES = ("prose_w2", "prose_w5", "prose_w15", "words_w5", "dist_prose_before",
+WINDOW_FEATURES = ("comment_marks_before", "comment_marks_w5", "legal_before", "prose_w2", "prose_w5", "prose_w15", "words_w5", "dist_prose_before",
                    "dist_prose_after", "prose_mass_before", "prose_mass_after", "dist_center")
 FEATURE_NAMES: tuple[str, ...] = (
     OWN_FEATURES
@@ -119,7 +128,8 @@ def block_features(block: Block, position: float, repeats: int, max_len: int) ->
         float(letters > 3 and upper / letters > 0.8), float(text[:1].islower()),
         float(text[:1] in "\"'“”‘«„»"), float(bool(_RESIDUE.search(text))),
         float(text.endswith(":")), float(text.endswith(("…", "..."))),
-        float(n_words >= 12 and ends_sentence),
+        float(n_words >= 12 and ends_sentence), float(bool(_CAPTION.search(text))),
+        float(n_words <= 12 and bool(_COMMENT_MARK.search(text))),
     ]
 
 
@@ -179,7 +189,11 @@ def window_features(own: np.ndarray) -> np.ndarray:
     center = (prose_words * idx).sum() / total if prose_words.sum() else n / 2
     spread = math.sqrt(((idx - center) ** 2 * prose_words).sum() / total) if prose_words.sum() \
         else n / 2
+    comments = own[:, _OWN_INDEX["comment_mark"]].astype(np.float64)
+    legal = own[:, _OWN_INDEX["cue_legal"]].astype(np.float64)
     return np.stack([
+        np.log1p(np.cumsum(comments) - comments), window_sum(comments, 5),
+        np.log1p(np.cumsum(legal) - legal),
         window_sum(prose, 2) / 5, window_sum(prose, 5) / 11, window_sum(prose, 15) / 31,
         np.log1p(window_sum(words, 5)),
         np.log1p(np.minimum(idx - last_prose, 1000)), np.log1p(np.minimum(next_prose - idx, 1000)),

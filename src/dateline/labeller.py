@@ -19,7 +19,7 @@ from importlib import resources
 import numpy as np
 
 from dateline.errors import ModelError
-from dateline.features import page_features, shifted, window_sum
+from dateline.features import FEATURE_NAMES, page_features, shifted, window_sum
 from dateline.model import Block
 
 MODEL_NAMES = ("body1", "body2", "title")
@@ -73,6 +73,11 @@ def load_models() -> dict:
         except (FileNotFoundError, OSError) as exc:
             raise ModelError(f"labeller model {name!r} missing from the package ({exc}); "
                              "reinstall dateline or run `dateline train`") from exc
+        expected = len(FEATURE_NAMES) + (0 if name == "body1" else len(PROB_CONTEXT))
+        if models[name].num_feature() != expected:
+            raise ModelError(f"labeller model {name!r} was trained on "
+                             f"{models[name].num_feature()} features but this dateline computes "
+                             f"{expected}: retrain it with `dateline train`")
     return models
 
 

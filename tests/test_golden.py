@@ -1,0 +1,51 @@
+"""Golden files: synthetic captures in ``tests/golden/inputs`` and their full extraction output.
+
+Each ``inputs/NAME.txt`` has ``outputs/NAME.json``, the article dateline produced when the golden
+file was last accepted; a diff shows exactly which field moved. After an intended change, review
+and accept with ``DATELINE_UPDATE_GOLDEN=1 pytest tests/test_golden.py``.
+
+``inputs/NAME.expected.json`` holds the facts a careful reader takes from the page (written by
+hand with the capture); ``test_expected_facts`` checks them, minus the gaps listed in
+``KNOWN_GAPS`` — each one a known shortfall to fix, not a wish.
+"""
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import dateline
+from expectations import mismatches
+
+GOLDEN = Path(__file__).parent / "golden"
+INPUTS = sorted((GOLDEN / "inputs").glob("*.txt"))
+KNOWN_GAPS: dict[str, set[str]] = {}
+
+
+def extracted(path: Path) -> dict:
+    """The article of one golden input, with ``source`` as the bare file name."""
+    return dateline.extract(path.read_bytes(), source=path.name).to_dict()
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=[p.stem for p in INPUTS])
+def test_golden_output(path):
+    out = GOLDEN / "outputs" / f"{path.stem}.json"
+    got = extracted(path)
+    if os.environ.get("DATELINE_UPDATE_GOLDEN"):
+        out.parent.mkdir(exist_ok=True)
+        out.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    want = json.loads(out.read_text(encoding="utf-8"))
+    for field in want:
+        assert got.get(field) == want[field], f"{path.name}: field {field!r} changed"
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=[p.stem for p in INPUTS])
+def test_expected_facts(path):
+    facts = path.with_suffix(".expected.json")
+    if not facts.exists():
+        pytest.skip("no expected facts for this input")
+    expected = json.loads(facts.read_text(encoding="utf-8"))
+    gaps = KNOWN_GAPS.get(path.stem, set())
+    problems = [p for p in mismatches(extracted(path), expected)
+                if p.split(":")[0].split("[")[0] not in gaps]
+    assert problems == []
