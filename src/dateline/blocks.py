@@ -12,7 +12,8 @@ import re
 from dateline.model import Block
 
 _BULLET = re.compile(r"^(?:[•*+◦▪·●○■□–\-o]|\d{1,3}[.)])\s+(?=\S)")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width
 MIN_WRAP_WIDTH = 60
 MAX_WRAP_WIDTH = 100
 
@@ -43,7 +44,8 @@ def text_to_blocks(text: str) -> list[Block]:
         bullet = ""
         if bullet_match:
             bullet = bullet_match.group(0).strip()
-            body = body[bullet_match.end():]
+            if not bullet[0].isdigit():  # an ordered list's number is part of the item's text
+                body = body[bullet_match.end():]
         text_indent = indent + (bullet_match.end() if bullet_match else 0)
         current = Block(text=clean_spaces(body), index=len(blocks), line_no=line_no,
                         indent=indent, bullet=bullet, blank_before=blank)
@@ -82,4 +84,4 @@ def wrap_width(lines: list[str]) -> int:
 
 def clean_spaces(text: str) -> str:
     """``text`` with runs of spaces (incl. non-breaking and zero-width) folded to one space."""
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()

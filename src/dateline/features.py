@@ -21,21 +21,18 @@ from importlib import resources
 
 import numpy as np
 
-from dateline._stopwords_tmp import stopword_ratio
+from dateline.meta.lang import stopword_ratio
 from dateline.model import Block
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENT_END = re.compile(r"[.!?…][\"'”’»)]?(?:\s|$)")
 _ENDS_SENT = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-_DATE_LIKE = re.compile(
-    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
-    r"okt|dez|janv|févr|mars|avr|juin|juil|août|sept|déc|ene|abr|ago|dic|gen|mag|giu|lug|"
-    r"ott|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)[a-zé]*\.?\s+\d{1,2}"
-    r"|\d{1,2}\.?\s+(?:de\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|"
-    r"märz|mai|juni|juli|okt|dez|janv|févr|mars|avr|juin|juil|août|sept|déc|ene|abr|ago|dic|"
-    r"gen|mag|giu|lug|ott|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)[a-zéśźęłó]*)",
-    re.IGNORECASE)
+_CLOCK_OR_NUMERIC_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}")
+# First three letters of month names and abbreviations (en, de, fr, es, it, pl, nl, pt): a token
+# starting so, next to a number, makes a line date-like.
+MONTH_PREFIXES = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mär mai okt dez fév avr jui aoû déc ene abr "
+    "ago dic gen mag giu lug set ott sty lut kwi maj cze lip sie wrz paź lis gru mei out".split())
 _BYLINE_CUE = re.compile(
     r"^(?:by|text by|written by|von|par|por|di|de|door|av|af|autor|author|auteur|reporter)\b[: ]",
     re.IGNORECASE)
@@ -76,10 +73,38 @@ FEATURE_NAMES: tuple[str, ...] = (
 _OWN_INDEX = {name: i for i, name in enumerate(OWN_FEATURES)}
 
 
+CUE_GROUPS = ("teaser", "share", "nav", "account", "legal", "comment", "ad")
+
+
+def cue_groups(tokens: list[str]) -> set[str]:
+    """The cue groups (``CUE_GROUPS``) with a phrase among the lower-cased word ``tokens``."""
+    phrases = cue_phrases()
+    found = set()
+    n = len(tokens)
+    for size in range(1, 5):
+        for i in range(n - size + 1):
+            group = phrases.get(tokens[i] if size == 1 else tuple(tokens[i:i + size]))
+            if group:
+                found.add(group)
+    return found
+
+
+def date_like(text: str, tokens: list[str]) -> bool:
+    """True if a line holds a date or time: a numeric date, a clock time, or month + number."""
+    if _CLOCK_OR_NUMERIC_DATE.search(text):
+        return True
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        if token[:3] in MONTH_PREFIXES and (
+                (i < last and tokens[i + 1][0].isdigit()) or (i > 0 and tokens[i - 1][0].isdigit())):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
-def cue_patterns() -> dict[str, re.Pattern]:
-    """One compiled whole-word regex per cue group of ``resources/boilerplate.txt``."""
-    groups: dict[str, list[str]] = {}
+def cue_phrases() -> dict:
+    """Phrase (a word, or a tuple of words) → cue group, from ``resources/boilerplate.txt``."""
+    groups: dict = {}
     current = "misc"
     text = resources.files("dateline.resources").joinpath("boilerplate.txt").read_text("utf-8")
     for line in text.splitlines():
@@ -89,10 +114,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
             continue
-        groups.setdefault(current, []).append(re.escape(line))
-    return {name: re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True))
-                             + r")(?!\w)", re.IGNORECASE)
-            for name, words in groups.items()}
+        words = tuple(w.lower() for w in _WORD.findall(line))
+        groups[words[0] if len(words) == 1 else words] = current
+    return groups
 
 
 def block_features(block: Block, position: float, repeats: int, max_len: int) -> list[float]:
@@ -101,16 +125,15 @@ def block_features(block: Block, position: float, repeats: int, max_len: int) ->
     words = _WORD.findall(text)
     n_words = len(words)
     n_chars = len(text)
-    letters = sum(1 for ch in text if ch.isalpha()) or 1
-    upper = sum(1 for ch in text if ch.isupper())
-    digits = sum(1 for ch in text if ch.isdigit())
-    alpha_words = [w for w in words if w[0].isalpha()]
-    titlecase = sum(1 for w in alpha_words if w[0].isupper()) / (len(alpha_words) or 1)
+    letters = sum(map(str.isalpha, text)) or 1
+    upper = sum(map(str.isupper, text))
+    digits = sum(map(str.isdigit, text))
+    initials = [w[0] for w in words if w[0].isalpha()]
+    titlecase = sum(map(str.isupper, initials)) / (len(initials) or 1)
     sentence_ends = len(_SENT_END.findall(text))
     ends_sentence = bool(_ENDS_SENT.search(text))
-    cues = cue_patterns()
-    short = n_words <= 12  # cue words only mark chrome on short lines
     lowered = [w.lower() for w in words]
+    cues = cue_groups(lowered) if n_words <= 12 else ()  # cue words mark chrome on short lines
     return [
         math.log1p(n_chars), math.log1p(n_words), float(ends_sentence),
         math.log1p(sentence_ends), text.count(",") / (n_words or 1),
@@ -120,9 +143,8 @@ def block_features(block: Block, position: float, repeats: int, max_len: int) ->
         math.log(block.wrapped), stopword_ratio(lowered), position,
         (sum(len(w) for w in words) / n_words) if n_words else 0.0,
         float(bool(_LINKISH.search(text))),
-        *(float(short and bool(cues[g].search(text))) if g in cues else 0.0
-          for g in ("teaser", "share", "nav", "account", "legal", "comment", "ad")),
-        float(bool(_BYLINE_CUE.match(text))), float(n_words <= 16 and bool(_DATE_LIKE.search(text))),
+        *(float(g in cues) for g in CUE_GROUPS),
+        float(bool(_BYLINE_CUE.match(text))), float(n_words <= 16 and digits > 0 and date_like(text, lowered)),
         float(n_words <= 20 and bool(_CREDIT_CUE.search(text))), float(min(repeats, 4)),
         n_chars / (max_len or 1), float(len(_MENU_SEP.findall(text))),
         float(letters > 3 and upper / letters > 0.8), float(text[:1].islower()),

@@ -23,6 +23,7 @@ from dateline.features import FEATURE_NAMES, page_features, shifted, window_sum
 from dateline.model import Block
 
 MODEL_NAMES = ("body1", "body2", "title")
+TITLE_SPAN = 60
 PROB_CONTEXT = ("p", "p@-1", "p@+1", "p@-2", "p@+2", "p@-3", "p@+3", "p_w5", "p_w15",
                 "p_mass_before", "p_mass_after", "dist_first_body", "dist_last_body")
 
@@ -81,6 +82,14 @@ def load_models() -> dict:
     return models
 
 
+def title_window(body: np.ndarray, before: int = TITLE_SPAN) -> tuple[int, int]:
+    """Rows worth scoring as headline: up to ``before`` blocks above the first likely body
+    block, and a few into it (a headline sits just above the article, never far below)."""
+    likely = np.flatnonzero(body > 0.5)
+    first = int(likely[0]) if len(likely) else len(body)
+    return max(0, first - before), min(len(body), first + 4)
+
+
 def label_blocks(blocks: list[Block]) -> Labelling:
     """Body and headline probabilities for every block of a page (and set ``Block.score``)."""
     if not blocks:
@@ -91,7 +100,11 @@ def label_blocks(blocks: list[Block]) -> Labelling:
     p1 = models["body1"].predict(features, num_threads=1)
     stacked = np.hstack([features, prob_context(p1)])
     p2 = models["body2"].predict(stacked, num_threads=1)
-    title = models["title"].predict(np.hstack([features, prob_context(p2)]), num_threads=1)
+    title = np.zeros(len(blocks), dtype=np.float64)
+    lo, hi = title_window(p2)
+    if hi > lo:
+        title[lo:hi] = models["title"].predict(
+            np.hstack([features, prob_context(p2)])[lo:hi], num_threads=1)
     for block, p in zip(blocks, p2):
         block.score = float(p)
     return Labelling(body=p2, title=title)

@@ -1,0 +1,198 @@
+"""Bylines, wire-agency credits and photo credits, read from single short lines.
+
+Evidence is the line's own words: a byline cue ("By", "Text by", "Von", "Par", "Por", "Di"...)
+followed by names; an organisation rather than a person when the name is a known agency or news
+organisation, has digits, is all capitals and not person-shaped, or ends in a desk word
+("Staff", "Newsroom", "Redaktion"). Wire credits name agencies from ``AGENCIES``; photo credits
+start with a credit cue ("© Photo:", "Foto:", "Credit:") or sit in "(Photo: ...)" at a line's end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Canonical spelling of wire agencies and news organisations seen in bylines and credits.
+AGENCIES: dict[str, str] = {name.casefold(): name for name in (
+    "AFP", "AP", "Reuters", "dpa", "EFE", "ANSA", "PA", "Xinhua", "Bloomberg", "KNA", "epd",
+    "APA", "SDA", "Keystone-SDA", "Belga", "ANP", "PAP", "TASS", "Kyodo", "Yonhap", "AAP", "CP",
+    "UPI", "IANS", "PTI", "ANI", "Europa Press", "Agence France-Presse", "Associated Press",
+    "Press Association", "Deutsche Presse-Agentur", "Anadolu", "Interfax", "RIA Novosti", "CNA",
+    "Getty Images", "CNN", "BBC", "BBC News", "FRANCE 24", "Al Jazeera", "DW", "NPR", "AFP/dpa",
+)}
+AGENCY_ALIASES = {"agence france-presse": "AFP", "associated press": "AP",
+                  "the associated press": "AP", "reuters": "Reuters", "dpa": "dpa"}
+_BYLINE_CUE = re.compile(
+    r"^(?:text\s+by|written\s+by|words\s+by|posted\s+by|reporting\s+by|story\s+by|by|von|"
+    r"text\s*:|texte\s*:|par|por|di|de|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
+    r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
+_INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\boch\b)\s*")
+_ROLE = re.compile(
+    r"\s*[,|–—-]?\s*(?:senior |chief |staff |special |foreign |political |business |"
+    r"contributing |deputy )?(?:writer|reporter|correspondent|editor|columnist|contributor|"
+    r"journalist|photographer|redakteur(?:in)?|korrespondent(?:in)?|journaliste|"
+    r"corresponsal|redattore|for [A-Z].*|in [A-Z][a-z]+)$", re.IGNORECASE)
+_ORG_WORDS = re.compile(r"\b(?:staff|newsroom|desk|editorial board|editors|redaktion|rédaction|"
+                        r"redacción|redazione|redakcja|team|news|media|press|agency|agencies|"
+                        r"wire|wires|online)\b", re.IGNORECASE)
+_NOT_NAMES = frozenset(
+    "home login log in sign share menu search subscribe comments comment reply more read next "
+    "previous print email facebook twitter advertisement news latest the a an our this".split())
+_EMAIL_OR_HANDLE = re.compile(r"\S+@\S+|@\w+|https?://\S+")
+_TIME_OR_DATE = re.compile(r"\d")
+_CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}")
+_WIRE_LINE = re.compile(
+    r"^[(\[—–-]*\s*(?:(?P<org>[^()]{1,40}?)\s+(?:with|avec|mit)\s+(?P<list>[^()]+?)|"
+    r"(?:mit material von|with (?:reporting|material) from|avec|con|with)\s+(?P<list2>[^()]+?)|"
+    r"(?P<single>[A-Za-z/ .-]{2,30}))\s*[)\]]*\.?$", re.IGNORECASE)
+_PHOTO_CUE = re.compile(
+    r"^(?:©\s*)?(?:photo(?:graph)?s?|photo credit|image|images|picture|foto|fotos|bild|"
+    r"credit|credits|crédit|crédito|source|quelle|zdjęcie|fot\.)\s*(?:by\s*)?[:：]\s*(.+)$",
+    re.IGNORECASE)
+_COPYRIGHT_CREDIT = re.compile(r"^©\s*(?:\d{4}\s+)?([^©]{2,60})$")
+_TRAILING_CREDIT = re.compile(
+    r"\((?:photo|foto|image|credit|bild)(?:\s+by)?\s*[:：]?\s*([^()]{2,80})\)\s*$", re.IGNORECASE)
+_COURTESY = re.compile(r"^(?:photo\s+)?courtesy(?:\s+of)?\s+(.{2,60})$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who a byline names: ``authors`` (people, in order), ``org``, and the matched line."""
+
+    authors: tuple[str, ...]
+    org: str | None
+    matched: str
+
+
+def parse_byline(line: str) -> Byline | None:
+    """The people and/or organisation a byline line names, or None if it is not a byline.
+
+    "Text by FRANCE 24" → org "FRANCE 24"; "By Jane Doe and John Smith, Reuters" → authors
+    [Jane Doe, John Smith], org Reuters; "5:45 AM PST 11/19/2019 by Patrick Shanley" → authors
+    [Patrick Shanley]; "Reporting by X; Editing by Y" → authors [X].
+    """
+    text = " ".join(line.split())
+    if not text or len(text) > 160 or len(text.split()) > 18:
+        return None
+    rest = byline_rest(text)
+    if rest is None:
+        return None
+    rest = re.split(r";\s*(?:editing|additional reporting|writing|compiled) by", rest,
+                    flags=re.IGNORECASE)[0]
+    rest = _EMAIL_OR_HANDLE.sub(" ", rest)
+    rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\d)|\s{2,}", rest)[0].strip(" ,;:|-–—")
+    authors: list[str] = []
+    org: str | None = None
+    for part in (p.strip(" .") for p in _SPLIT_NAMES.split(rest)):
+        part = _ROLE.sub("", part).strip(" .,")
+        if not part or date_or_time(part):
+            continue
+        if is_organisation(part):
+            org = org or canonical_agency(part)
+        elif person_shaped(part):
+            authors.append(person_case(part))
+    if not authors and not org:
+        return None
+    return Byline(tuple(authors), org, line.strip())
+
+
+def byline_rest(text: str) -> str | None:
+    """What follows the byline cue ("By ", "Text by ", a date then " by "), or None."""
+    match = _BYLINE_CUE.match(text)
+    if match:
+        return text[match.end():]
+    inner = _INNER_BY.search(text)
+    if inner and _TIME_OR_DATE.search(text[:inner.start()]) and inner.start() < 60:
+        return text[inner.end():]
+    return None
+
+
+def date_or_time(part: str) -> bool:
+    """True for a byline fragment that is a date or a time rather than a name."""
+    digits = sum(ch.isdigit() for ch in part)
+    return digits * 3 >= len(part.replace(" ", "")) or bool(_CLOCK_OR_DATE.search(part))
+
+
+def is_organisation(name: str) -> bool:
+    """True if a byline name is an organisation or agency rather than a person."""
+    key = name.casefold()
+    if key in AGENCIES or key in AGENCY_ALIASES or _ORG_WORDS.search(name):
+        return True
+    if any(ch.isdigit() for ch in name):
+        return True
+    words = name.split()
+    return name.isupper() and (len(words) == 1 or len(words) > 3)
+
+
+def person_shaped(name: str) -> bool:
+    """True for 1-5 capitalised words that are not navigation words."""
+    words = _WORD.findall(name)
+    if not 1 <= len(words) <= 5 or len(words) != len(name.split()):
+        return False
+    if any(w.lower() in _NOT_NAMES for w in words):
+        return False
+    particles = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "di", "du", "al", "bin", "ibn"}
+    return all(w[0].isupper() or w.lower() in particles for w in words) and len(words) >= 2 or \
+        (len(words) == 1 and words[0][0].isupper() and len(words[0]) > 2 and not name.isupper())
+
+
+def person_case(name: str) -> str:
+    """A person's name in normal case ("JANE DOE" → "Jane Doe"); mixed case is kept."""
+    return name.title() if name.isupper() else name
+
+
+def canonical_agency(name: str) -> str:
+    """The canonical spelling of an agency or organisation name (e.g. "REUTERS" → "Reuters")."""
+    key = name.casefold().strip(" .")
+    return AGENCY_ALIASES.get(key) or AGENCIES.get(key) or name.strip(" .")
+
+
+def parse_sources(line: str) -> list[str] | None:
+    """Wire agencies a credit line names ("(FRANCE 24 with AFP, AP and REUTERS)" → AFP, AP,
+    Reuters; "(dpa)"; "Mit Material von dpa und AFP"), or None if it is not a credit line."""
+    text = " ".join(line.split())
+    if not text or len(text) > 120:
+        return None
+    match = _WIRE_LINE.match(text)
+    if not match:
+        return None
+    names = match["list"] or match["list2"] or match["single"]
+    single = match["single"] is not None
+    if single and not (text.startswith(("(", "[", "—", "–", "-")) or text.endswith(")")):
+        return None
+    agencies = []
+    for part in _SPLIT_NAMES.split(names or ""):
+        part = part.strip(" .()[]")
+        key = part.casefold()
+        if key in AGENCY_ALIASES or key in AGENCIES:
+            agencies.append(canonical_agency(part))
+        elif part and not single:
+            return None  # a list with a non-agency in it is not a wire credit
+    return agencies or None
+
+
+def parse_photo_credit(line: str) -> list[str] | None:
+    """Who a photo credit names ("© Photo: AFP" → ["AFP"], "Foto: dpa", "(Photo: Jane
+    Roe/Reuters)" at a caption's end, "Courtesy Google" → ["Google"]), or None."""
+    text = " ".join(line.split())
+    if not text or len(text) > 400:
+        return None
+    match = _PHOTO_CUE.match(text) if len(text) <= 120 else None
+    credit = match[1] if match else None
+    if credit is None and len(text) <= 80:
+        for pattern in (_COURTESY, _COPYRIGHT_CREDIT):
+            found = pattern.match(text)
+            if found:
+                credit = found[1]
+                break
+    if credit is None:
+        trailing = _TRAILING_CREDIT.search(text)
+        credit = trailing[1] if trailing else None
+    if not credit:
+        return None
+    credit = re.sub(r"^courtesy(?:\s+of)?\s+", "", credit.strip(" .;,"), flags=re.IGNORECASE)
+    if not credit or len(credit.split()) > 8 or "rights reserved" in text.lower() or \
+            credit.lower().startswith(("all rights", "copyright")):
+        return None
+    return [canonical_agency(credit)]

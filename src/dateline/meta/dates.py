@@ -1,0 +1,234 @@
+"""Visible date lines → ISO 8601, and whether each says *published* or *updated*.
+
+Fast paths handle ISO and numeric dates with regexes; anything with a month name goes to
+``dateparser`` (the multilingual date-parsing library), but only after a cheap pre-filter says the
+line looks like a date line at all — dateparser costs about a millisecond a call.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Literal
+
+MIN_YEAR, MAX_YEAR = 1995, 2035
+MAX_OTHER_WORDS = 12  # a date inside a longer sentence is body text, not a date line
+
+_UPDATED_CUE = re.compile(
+    r"\b(?:updated?|last (?:updated|modified)|latest update|modified|aktualisiert|geändert|stand|"
+    r"mis à jour|mise à jour|modifié|actualizad[oa]|actualización|aggiornat[oa]|"
+    r"zaktualizowano|aktualizacja|bijgewerkt|gewijzigd|atualizad[oa]|uppdaterad)\b", re.IGNORECASE)
+_PUBLISHED_CUE = re.compile(
+    r"\b(?:published|posted|first published|date created|created|released|issued|on air|"
+    r"veröffentlicht|erschienen|erstellt|publié|publiée|publicad[oa]|publicación|pubblicat[oa]|"
+    r"opublikowano|gepubliceerd|geplaatst|publicad[oa] em|publicerad)\b", re.IGNORECASE)
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?"
+                  r"(Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])")
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?m\.?)?(?!\d)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+MONTH_NUMBERS: dict[str, int] = {}
+for _number, _names in enumerate((
+        "jan january januar jänner janvier enero gennaio stycznia styczeń januari janeiro janv ene gen",
+        "feb february februar février fevrier febrero febbraio lutego luty februari fevereiro févr fev",
+        "mar march märz mars marzo marca marzec maart março mrz",
+        "apr april avril abril aprile kwietnia kwiecień avr abr",
+        "may mai mayo maggio maja maj mei maio mag",
+        "jun june juni juin junio giugno czerwca czerwiec junho giu",
+        "jul july juli juillet julio luglio lipca lipiec julho juil lug",
+        "aug august août aout agosto sierpnia sierpień augustus ago",
+        "sep sept september septembre septiembre setiembre settembre września wrzesień setembro set",
+        "oct october oktober octobre octubre ottobre października październik outubro okt ott out",
+        "nov november novembre noviembre listopada listopad novembro",
+        "dec december dezember décembre decembre diciembre dicembre grudnia grudzień dezembro "
+        "déc dez dic"), start=1):
+    for _name in _names.split():
+        MONTH_NUMBERS[_name] = _number
+_MONTH_ALT = "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?"
+    rf"(\d{{4}})(?!\d)", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<![^\W\d_])({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
+    re.IGNORECASE)
+
+# words that may stand in a date line besides the date itself (cues, weekdays, zones, "at", "by")
+_DATE_WORDS = frozenset(
+    "am pm a p m at on by the of de del la le el il à um uhr h gmt utc bst cet cest est edt pst "
+    "pdt cst cdt mst et z ist aest jst hkt sgt mon tue wed thu fri sat sun monday tuesday wednesday "
+    "thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes "
+    "sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica on den le der die das "
+    "date time".split())
+_ZONES = {"gmt": "+00:00", "utc": "+00:00", "z": "+00:00", "bst": "+01:00", "cet": "+01:00",
+          "cest": "+02:00", "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
+          "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "et": "-05:00"}
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A date line on a page: what it says (``kind``), the date (``iso``) and the matched text."""
+
+    kind: Literal["published", "updated", "unknown"]
+    iso: str
+    matched: str
+
+
+def find_dates(line: str) -> list[DateLine]:
+    """Every dated statement on one line: "Publié le 12 mars 2025, modifié le 12 mars 2025"
+    gives a published and an updated ``DateLine``; most lines give one or none."""
+    first = find_date_line(line)
+    if first is None or first.kind == "unknown":
+        return [first] if first else []
+    other_cue = _UPDATED_CUE if first.kind == "published" else _PUBLISHED_CUE
+    match = other_cue.search(line)
+    if match and match.start() > 0:
+        second = find_date_line(line[match.start():])
+        if second and second.kind != first.kind:
+            return [first, second]
+    return [first]
+
+
+def find_date_line(line: str) -> DateLine | None:
+    """The date a short line states and its kind, or None for anything that is not a date line.
+
+    "Latest update : 2014-01-06" → updated 2014-01-06; "Published Feb. 26, 2024 4:10 PM EST" →
+    published 2024-02-26T16:10:00-05:00; "26. Februar 2024" → unknown 2024-02-26. A line whose
+    other words make it a sentence (more than ``MAX_OTHER_WORDS``) is not a date line.
+    """
+    if len(line) > 200 or not _DIGIT.search(line):
+        return None
+    words = [w.lower() for w in _WORD.findall(line)]
+    has_month = any(w in MONTH_NUMBERS for w in words)
+    if not has_month and not _ISO.search(line) and not _NUMERIC.search(line):
+        return None
+    other = [w for w in words if w not in MONTH_NUMBERS and w not in _DATE_WORDS]
+    cue_updated = _UPDATED_CUE.search(line)
+    cue_published = _PUBLISHED_CUE.search(line)
+    if len(other) > MAX_OTHER_WORDS:
+        return None
+    if len(other) > 3 and not (cue_updated or cue_published or " by " in f" {line.lower()} "):
+        return None
+    segment = line
+    kind: Literal["published", "updated", "unknown"] = "unknown"
+    if cue_published and cue_updated:
+        # "Published 3 May 2024, updated 4 May 2024": the published part comes first here
+        first, second = sorted((cue_published, cue_updated), key=lambda m: m.start())
+        kind = "published" if first is cue_published else "updated"
+        segment = line[first.end():second.start()]
+    elif cue_updated:
+        kind, segment = "updated", line[cue_updated.end():]
+    elif cue_published:
+        kind, segment = "published", line[cue_published.end():]
+    iso = parse_date(segment, fallback=kind != "unknown") or parse_date(line, fallback=False)
+    if iso is None:
+        return None
+    return DateLine(kind=kind, iso=iso, matched=line.strip())
+
+
+def parse_date(text: str, languages: list[str] | None = None, *, fallback: bool = True) -> str | None:
+    """ISO 8601 of the first date in ``text``: a day, or a datetime when a time is given.
+
+    ISO and numeric dates ("2014-01-06", "26.02.2024", "11/19/2019") are read directly; dates
+    with month names go to dateparser. Numeric day/month order: a part over 12 decides; else
+    month-first for English (``languages`` ["en"]) and day-first otherwise. ``fallback``
+    allows the slow dateparser path for forms the fast paths do not know.
+    """
+    if not _DIGIT.search(text):
+        return None
+    match = _ISO.search(text)
+    if match:
+        return iso_from_parts(int(match[1]), int(match[2]), int(match[3]),
+                              match[4], match[5], match[6], match[7])
+    match = _NUMERIC.search(text)
+    if match and not any(w.lower() in MONTH_NUMBERS for w in _WORD.findall(text)):
+        a, b, year = int(match[1]), int(match[3]), int(match[4])
+        year += 2000 if year < 100 else 0
+        month_first = (b > 12 >= a) or (a <= 12 and b <= 12 and match[2] == "/"
+                                        and (languages or ["en"])[0] == "en")
+        month, day = (a, b) if month_first else (b, a)
+        clock = _CLOCK.search(text[match.end():])
+        hour, minute = clock_parts(clock)
+        return iso_from_parts(year, month, day, hour, minute, None, zone_of(text))
+    named = named_month_date(text)
+    if named or not fallback:
+        return named
+    return parse_with_dateparser(text.strip(), tuple(languages or ()))
+
+
+def named_month_date(text: str) -> str | None:
+    """ISO 8601 for "26 February 2024", "Feb. 26, 2024", "26. Februar 2024", "26 de febrero de
+    2024" and the like (month names in the languages of ``MONTH_NUMBERS``), with a clock time
+    after the date when there is one."""
+    match = _DAY_MONTH_YEAR.search(text)
+    if match:
+        day, month, year = int(match[1]), MONTH_NUMBERS[match[2].lower()], int(match[3])
+    else:
+        match = _MONTH_DAY_YEAR.search(text)
+        if not match:
+            return None
+        month, day, year = MONTH_NUMBERS[match[1].lower()], int(match[2]), int(match[3])
+    clock = _CLOCK.search(text[match.end():]) or _CLOCK.search(text[:match.start()])
+    hour, minute = clock_parts(clock)
+    return iso_from_parts(year, month, day, hour, minute, None, zone_of(text) if hour else None)
+
+
+def clock_parts(clock: re.Match | None) -> tuple[str | None, str | None]:
+    """Hour and minute strings (24-hour) from a clock-time match."""
+    if clock is None:
+        return None, None
+    hour = int(clock[1])
+    if clock[3]:
+        hour = hour % 12 + (12 if clock[3].lower() == "p" else 0)
+    return str(hour), clock[2]
+
+
+def zone_of(text: str) -> str | None:
+    """A UTC offset for a zone abbreviation in ``text`` (EST, GMT, CET...), or None."""
+    for word in _WORD.findall(text):
+        offset = _ZONES.get(word.lower())
+        if offset and word.isupper():
+            return offset
+    return None
+
+
+def iso_from_parts(year: int, month: int, day: int, hour=None, minute=None, second=None,
+                   zone=None) -> str | None:
+    """ISO 8601 text for the parts, or None when they are not a plausible date."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        moment = datetime(year, month, day, int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError:
+        return None
+    if hour is None:
+        return moment.date().isoformat()
+    text = moment.isoformat()
+    if zone:
+        text += "+00:00" if zone == "Z" else (zone if ":" in zone else f"{zone[:3]}:{zone[3:]}")
+    return text
+
+
+@lru_cache(maxsize=4096)
+def parse_with_dateparser(text: str, languages: tuple[str, ...]) -> str | None:
+    """ISO 8601 from dateparser, for the date forms the fast paths do not know (the day must
+    be given: "March 2024" alone is not a publication date). Slow (~1-100 ms): last resort."""
+    if len(text) > 80:
+        return None
+    import dateparser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    try:
+        moment = dateparser.parse(text, languages=list(languages) or None, settings=settings)
+    except (ValueError, OverflowError, TypeError, RecursionError, KeyError):
+        return None
+    if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
+        return None
+    if not _CLOCK.search(text):
+        return moment.date().isoformat()
+    iso = moment.replace(microsecond=0, tzinfo=None).isoformat()
+    zone = zone_of(text)
+    return iso + zone if zone else iso
