@@ -285,7 +285,7 @@ def read_links(state: Assembly, article: Article) -> None:
             state.claim(i, "tags")
             continue
         if _RELATED_HEADER.match(text):
-            header_mode, group = "related", None
+            header_mode, group = "related", text.rstrip(" :")
             state.claim(i, "related header")
             continue
         if _POPULAR_HEADER.match(text):

@@ -33,23 +33,25 @@ _CLOCK_OR_NUMERIC_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d
 MONTH_PREFIXES = frozenset(
     "jan feb mar apr may jun jul aug sep oct nov dec mär mai okt dez fév avr jui aoû déc ene abr "
     "ago dic gen mag giu lug set ott sty lut kwi maj cze lip sie wrz paź lis gru mei out".split())
+# The patterns below run on the lower-cased text (case-insensitive matching is slower).
 _BYLINE_CUE = re.compile(
-    r"^(?:by|text by|written by|von|par|por|di|de|door|av|af|autor|author|auteur|reporter)\b[: ]",
-    re.IGNORECASE)
-_CREDIT_CUE = re.compile(r"©|\b(?:photo|foto|credit|image|bild|picture|getty|reuters/|afp/)\b",
-                         re.IGNORECASE)
-_LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|de|fr|uk)\b|@\w", re.IGNORECASE)
-_RESIDUE = re.compile(r"\(BUTTON\)|_{4,}|\[[^\]]{0,40}\]|\(IMG\)|\[IMG\]")
+    r"^(?:by|text by|written by|von|par|por|di|de|door|av|af|autor|author|auteur|reporter)\b[: ]")
+_CREDIT_CUE = re.compile(r"©|\b(?:photo|foto|credit|image|bild|picture|getty|reuters/|afp/)\b")
+_LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|de|fr|uk)\b|@\w")
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽΑ-ΩА-ЯЁ]")
+_DIGITS = re.compile(r"\d")
+_RESIDUE = re.compile(r"\(button\)|_{4,}|\[[^\]]{0,40}\]|\(img\)")
 _MENU_SEP = re.compile(r"[|>»/·•]")
 _CAPTION = re.compile(
     r"^(?:in this (?:\w+ )?(?:photo|image|picture)|pictured|photo(?:graph)?s?\s*:|foto\s*:|bild\s*:|"
     r"file photo|image\s*:|credit\s*:)|\((?:ap |afp |reuters )?(?:photo|foto|credit|image|bild)"
-    r"[^)]{0,80}\)$|\b(?:ap photo|getty images|reuters/|afp/|photograph:|/ dpa)\b", re.IGNORECASE)
+    r"[^)]{0,80}\)$|\b(?:ap photo|getty images|reuters/|afp/|photograph:|/ dpa)\b")
 _COMMENT_MARK = re.compile(
     r"^(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?)"
     r"(?:\s*\(\d+\))?\W*$|^(?:leave a (?:reply|comment)|add (?:a )?comment|post a comment|"
     r"reply|antworten|répondre|responder|rispondi|odpowiedz|report|like|flag)\W*$|\bsays:$|"
-    r"\bwrote:$|^\d+ (?:likes?|replies)$", re.IGNORECASE)
+    r"\bwrote:$|^\d+ (?:likes?|replies)$")
 
 OWN_FEATURES = (
     "log_chars", "log_words", "ends_sentence", "log_sentence_ends", "comma_per_word",
@@ -122,18 +124,20 @@ def cue_phrases() -> dict:
 def block_features(block: Block, position: float, repeats: int, max_len: int) -> list[float]:
     """The own features of one block, in ``OWN_FEATURES`` order."""
     text = block.text
+    low = text.lower()
     words = _WORD.findall(text)
     n_words = len(words)
     n_chars = len(text)
-    letters = sum(map(str.isalpha, text)) or 1
-    upper = sum(map(str.isupper, text))
-    digits = sum(map(str.isdigit, text))
-    initials = [w[0] for w in words if w[0].isalpha()]
-    titlecase = sum(map(str.isupper, initials)) / (len(initials) or 1)
+    letters = len(_LETTER.findall(text)) or 1
+    upper = len(_UPPER.findall(text))
+    digits = len(_DIGITS.findall(text))
+    initials = "".join([w[0] for w in words if w[0].isalpha()])
+    titlecase = len(_UPPER.findall(initials)) / (len(initials) or 1)
     sentence_ends = len(_SENT_END.findall(text))
     ends_sentence = bool(_ENDS_SENT.search(text))
-    lowered = [w.lower() for w in words]
+    lowered = _WORD.findall(low)
     cues = cue_groups(lowered) if n_words <= 12 else ()  # cue words mark chrome on short lines
+    edges = low if n_chars <= 400 else f"{low[:250]} … {low[-150:]}"  # where chrome markers sit
     return [
         math.log1p(n_chars), math.log1p(n_words), float(ends_sentence),
         math.log1p(sentence_ends), text.count(",") / (n_words or 1),
@@ -142,16 +146,17 @@ def block_features(block: Block, position: float, repeats: int, max_len: int) ->
         float(min(block.blank_before, 3)), float(min(block.blank_after, 3)),
         math.log(block.wrapped), stopword_ratio(lowered), position,
         (sum(len(w) for w in words) / n_words) if n_words else 0.0,
-        float(bool(_LINKISH.search(text))),
+        float(bool(_LINKISH.search(edges))),
         *(float(g in cues) for g in CUE_GROUPS),
-        float(bool(_BYLINE_CUE.match(text))), float(n_words <= 16 and digits > 0 and date_like(text, lowered)),
-        float(n_words <= 20 and bool(_CREDIT_CUE.search(text))), float(min(repeats, 4)),
+        float(bool(_BYLINE_CUE.match(low))),
+        float(n_words <= 16 and digits > 0 and date_like(text, lowered)),
+        float(n_words <= 20 and bool(_CREDIT_CUE.search(low))), float(min(repeats, 4)),
         n_chars / (max_len or 1), float(len(_MENU_SEP.findall(text))),
         float(letters > 3 and upper / letters > 0.8), float(text[:1].islower()),
-        float(text[:1] in "\"'“”‘«„»"), float(bool(_RESIDUE.search(text))),
+        float(text[:1] in "\"'“”‘«„»"), float(bool(_RESIDUE.search(edges))),
         float(text.endswith(":")), float(text.endswith(("…", "..."))),
-        float(n_words >= 12 and ends_sentence), float(bool(_CAPTION.search(text))),
-        float(n_words <= 12 and bool(_COMMENT_MARK.search(text))),
+        float(n_words >= 12 and ends_sentence), float(bool(_CAPTION.search(edges))),
+        float(n_words <= 12 and bool(_COMMENT_MARK.search(low))),
     ]
 
 

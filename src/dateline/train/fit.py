@@ -27,13 +27,13 @@ from dateline.labeller import PROB_CONTEXT, prob_context
 from dateline.train.align import labels_from_gold, labels_from_snippets, title_labels
 from dateline.train.data import RENDERERS, GoldPage, load_gold, read_capture_text
 
-BODY_PARAMS = {"objective": "binary", "learning_rate": 0.06, "num_leaves": 31,
+BODY_PARAMS = {"objective": "binary", "learning_rate": 0.08, "num_leaves": 31,
                "min_data_in_leaf": 40, "feature_fraction": 0.8, "bagging_fraction": 0.8,
                "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1, "seed": 7,
                "deterministic": True, "force_row_wise": True}
 TITLE_PARAMS = {**BODY_PARAMS, "num_leaves": 15, "min_data_in_leaf": 20,
                 "scale_pos_weight": 20.0}
-BODY_ROUNDS = 300
+BODY_ROUNDS = 200
 TITLE_ROUNDS = 200
 FOLDS = 5
 
@@ -96,7 +96,7 @@ def stack(pages: list[PageExamples], attr: str) -> np.ndarray:
 
 def oof_context(pages: list[PageExamples], features: np.ndarray, labels: np.ndarray,
                 weights: np.ndarray, extra: np.ndarray | None, params: dict,
-                folds: int) -> np.ndarray:
+                rounds: int, folds: int = FOLDS) -> np.ndarray:
     """``prob_context`` of out-of-fold body probabilities, one row per block."""
     row_fold = np.concatenate([np.full(len(arr), fold_of(page.page_id, folds))
                                for page in pages for arr in page.features])
@@ -104,7 +104,7 @@ def oof_context(pages: list[PageExamples], features: np.ndarray, labels: np.ndar
     probs = np.zeros(len(features), dtype=np.float32)
     for k in range(folds):
         train = row_fold != k
-        booster = fit_booster(design[train], labels[train], weights[train], params, BODY_ROUNDS)
+        booster = fit_booster(design[train], labels[train], weights[train], params, rounds)
         probs[~train] = booster.predict(design[~train])
     return per_page_context(pages, probs)
 
@@ -122,12 +122,13 @@ def per_page_context(pages: list[PageExamples], probs: np.ndarray) -> np.ndarray
 def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
                    datasets: tuple[str, ...] = ("scrapinghub-dev", "trafilatura-eval"),
                    renderers: tuple[str, ...] = RENDERERS, exclude_fold: int | None = None,
-                   limit: int | None = None, log=print) -> dict:
+                   limit: int | None = None, rounds: int | None = None, log=print) -> dict:
     """Train the three labeller models and write them to ``out_dir``; returns the meta record.
 
     ``exclude_fold`` leaves that cross-validation fold's pages out (for honest evaluation);
-    ``limit`` caps pages per dataset (for a quick training run in tests).
+    ``limit`` caps pages per dataset and ``rounds`` boosting rounds (for a quick run in tests).
     """
+    body_rounds, title_rounds = (rounds, rounds) if rounds else (BODY_ROUNDS, TITLE_ROUNDS)
     from dateline.train.silver import silver_bodies
 
     started = time.time()
@@ -135,8 +136,8 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
     for name in datasets:
         dataset = data_dir / name
         gold = load_gold(dataset)[:limit] if limit else load_gold(dataset)
-        needs_silver = any(p.body is None for p in gold)
-        silver = silver_bodies(dataset, cache_dir) if needs_silver else {}
+        needs_silver = [p.id for p in gold if p.body is None]
+        silver = silver_bodies(dataset, cache_dir, needs_silver) if needs_silver else {}
         for page in gold:
             if exclude_fold is not None and fold_of(page.id) == exclude_fold:
                 continue
@@ -146,16 +147,19 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
         log(f"{name}: {len(gold)} pages featurised ({time.time() - started:.0f}s)")
     features, body, weight = stack(pages, "features"), stack(pages, "body"), stack(pages, "weight")
     title = stack(pages, "title")
+    if not (title == 1).any():
+        raise ValueError("no page with a gold title among the training pages: the headline "
+                         "model needs trafilatura-eval (or another set with titles)")
     log(f"{len(features):,} blocks, {int((body == 1).sum()):,} body, "
         f"{int((body == 0).sum()):,} other, {int((body < 0).sum()):,} unknown")
-    body1 = fit_booster(features, body, weight, BODY_PARAMS, BODY_ROUNDS)
-    context1 = oof_context(pages, features, body, weight, None, BODY_PARAMS, FOLDS)
+    body1 = fit_booster(features, body, weight, BODY_PARAMS, body_rounds)
+    context1 = oof_context(pages, features, body, weight, None, BODY_PARAMS, body_rounds)
     log(f"body1 + out-of-fold context done ({time.time() - started:.0f}s)")
     design2 = np.hstack([features, context1])
-    body2 = fit_booster(design2, body, weight, BODY_PARAMS, BODY_ROUNDS)
-    context2 = oof_context(pages, features, body, weight, context1, BODY_PARAMS, FOLDS)
+    body2 = fit_booster(design2, body, weight, BODY_PARAMS, body_rounds)
+    context2 = oof_context(pages, features, body, weight, context1, BODY_PARAMS, body_rounds)
     title_model = fit_booster(np.hstack([features, context2]), title,
-                              np.ones(len(title), dtype=np.float32), TITLE_PARAMS, TITLE_ROUNDS)
+                              np.ones(len(title), dtype=np.float32), TITLE_PARAMS, title_rounds)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, booster in (("body1", body1), ("body2", body2), ("title", title_model)):
         booster.save_model(str(out_dir / f"{name}.txt"))
@@ -163,7 +167,7 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
             "blocks": int(len(features)), "exclude_fold": exclude_fold, "limit": limit,
             "features": list(FEATURE_NAMES), "prob_context": list(PROB_CONTEXT),
             "body_params": BODY_PARAMS, "title_params": TITLE_PARAMS,
-            "rounds": {"body": BODY_ROUNDS, "title": TITLE_ROUNDS},
+            "rounds": {"body": body_rounds, "title": title_rounds},
             "seconds": round(time.time() - started, 1)}
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(f"models written to {out_dir} ({meta['seconds']}s)")
