@@ -42,6 +42,8 @@ def mismatches(article: dict, expected: dict) -> list[str]:
             problems.append(f"teaser in text: {teaser!r}")
         elif teaser not in teasers:
             problems.append(f"teaser not listed: {teaser!r}")
+    if expected.get("expect_warnings") and not article.get("warnings"):
+        problems.append("warnings: expected at least one, got none")
     for phrase in expected.get("text_must_not_contain", []):
         if phrase in article["text"]:
             problems.append(f"text contains {phrase!r}")

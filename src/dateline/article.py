@@ -48,13 +48,21 @@ _RELATED_HEADER = re.compile(
     r"lire aussi|sur le même sujet|à lire aussi|dans la même rubrique|noticias relacionadas|"
     r"te puede interesar|más información|leggi anche|articoli correlati|czytaj także|"
     r"zobacz także|powiązane)\W*$", re.IGNORECASE)
-_POPULAR_HEADER = re.compile(r"^(?:most (?:read|popular|viewed|shared)|trending|don't miss|"
+_POPULAR_HEADER = re.compile(r"^(?:most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
+                             r"don't miss|popular(?: now| this week)?|"
                              r"meistgelesen|les plus lus|lo más leído|più letti|najczęściej)\W*$",
                              re.IGNORECASE)
 _TAG_LINE = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|schlagworte|mots[- ]clés|"
                        r"thèmes|etiquetas|temas|argomenti|tagi|tematy)\s*[:：]\s*(.+)$", re.IGNORECASE)
 _TAG_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|mots[- ]clés|etiquetas|"
+                         r"archivado en|filed under|"
                          r"temas|argomenti|tagi|tematy)\s*:?$", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\bcookies?\b.{0,120}\b(?:use|uses|using|consent|accept|agree|utilis\w*|verwende\w*|"
+    r"akzeptier\w*|utiliza\w*|usiamo|utilizziamo)\b|\b(?:we|nous|wir) (?:use|utilisons|"
+    r"verwenden) cookies\b|\b(?:use|uses|utilisent|utilisons|verwenden|usamos|utilizamos|"
+    r"utilizziamo)\b.{0,60}\bcookies?\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
 _WORD = re.compile(r"\w+")
@@ -116,6 +124,11 @@ def select_body(state: Assembly) -> list[int]:
         if _INLINE_PROMO.match(block.text) or _READ_MORE.match(block.text):
             state.claim(i, "teaser")
             continue
+        if _CONSENT.search(block.text):
+            state.claim(i, "cookie notice")
+            continue
+        if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
+            continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         body.append(i)
     return body
 
@@ -129,7 +142,8 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
     first_body = likely[0] if likely else (body[0] if body else len(blocks))
     limit = min(len(blocks), first_body + 3)
     likely_set = set(likely)
-    candidates = [i for i in range(limit) if i not in likely_set or i == first_body]
+    candidates = [i for i in range(limit) if (i not in likely_set or i == first_body)
+                  and headline_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text)]
     if candidates:
         best = max(candidates, key=lambda i: probs[i])
         if probs[best] >= TITLE_MIN_PROB:
@@ -138,6 +152,11 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
         if headline_shaped(blocks[i].text):
             return i
     return None
+
+
+def is_metadata_line(text: str) -> bool:
+    """True for a byline, date line or credit: never a headline."""
+    return bool(find_date_line(text) or parse_byline(text) or parse_photo_credit(text))
 
 
 def clean_title(text: str) -> str:
@@ -284,6 +303,17 @@ def read_links(state: Assembly, article: Article) -> None:
             add_unique(article.tags, tags)
             state.claim(i, "tags")
             continue
+        if _TAG_HEADER.match(text) and i > first_body:
+            state.claim(i, "tags")
+            for j in range(i + 1, min(len(blocks), i + 16)):
+                label = blocks[j].text
+                if j in state.reasons or len(_WORD.findall(label)) > 4 or \
+                        _SENTENCE_END.search(label) or _RELATED_HEADER.match(label) or \
+                        _POPULAR_HEADER.match(label):
+                    break
+                add_unique(article.tags, [label.strip(" #,")])
+                state.claim(j, "tags")
+            continue
         if _RELATED_HEADER.match(text):
             header_mode, group = "related", text.rstrip(" :")
             state.claim(i, "related header")
@@ -307,7 +337,7 @@ def read_links(state: Assembly, article: Article) -> None:
                 add_unique(article.tags, [natural_case(text, group_keys)])
                 state.claim(i, "related group")
                 continue
-            article.related.append(RelatedLink(title=text, group=group))
+            article.related.append(RelatedLink(title=_ORDINAL.sub("", text), group=group))
             state.claim(i, "related link")
             continue
         if block.bullet and len(_WORD.findall(text)) <= 3 and i > last_body and \

@@ -209,8 +209,8 @@ def window_features(own: np.ndarray) -> np.ndarray:
     words = np.expm1(own[:, _OWN_INDEX["log_words"]]).astype(np.float64)
     prose_words = prose * words
     idx = np.arange(n)
-    last_prose = np.maximum.accumulate(np.where(prose > 0, idx, -10_000))
-    next_prose = np.minimum.accumulate(np.where(prose > 0, idx, 10_000)[::-1])[::-1]
+    last_prose = np.maximum.accumulate(np.where(prose > 0, idx, -1_000_000))
+    next_prose = np.minimum.accumulate(np.where(prose > 0, idx, n + 1_000_000)[::-1])[::-1]
     total = prose_words.sum() or 1.0
     before = np.cumsum(prose_words) - prose_words
     center = (prose_words * idx).sum() / total if prose_words.sum() else n / 2
