@@ -17,9 +17,10 @@ Every block left out is recorded in ``Article.dropped`` with its reason when ``e
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from dateline.blocks import text_to_blocks
+from dateline.blocks import template_key, text_to_blocks
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import parse_byline, parse_photo_credit, parse_sources
 from dateline.meta.dates import find_date_line, find_dates
@@ -78,22 +79,25 @@ class Assembly:
     reasons: dict[int, str] = field(default_factory=dict)
     body: list[int] = field(default_factory=list)
     published_cue: bool = False  # ``published`` came from a line with a "published" cue
+    template: Collection[str] = ()  # template keys of lines that repeat across the site
 
     def claim(self, index: int, reason: str) -> None:
         """Mark block ``index`` as used for ``reason`` (first claim wins)."""
         self.reasons.setdefault(index, reason)
 
 
-def text_capture_to_article(capture: Capture, *, explain: bool = False) -> Article:
+def text_capture_to_article(capture: Capture, *, explain: bool = False,
+                            template: Collection[str] | None = None) -> Article:
     """The ``Article`` of a text capture: segment, label, then assemble."""
     blocks = text_to_blocks(capture.text)
-    return blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain)
+    return blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
+                             template=template)
 
 
 def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, *,
-                      explain: bool = False) -> Article:
+                      explain: bool = False, template: Collection[str] | None = None) -> Article:
     """Assemble the article from labelled blocks (see the module doc for the rules)."""
-    state = Assembly(blocks, labels)
+    state = Assembly(blocks, labels, template=template or ())
     article = Article(source=capture.source, url=capture.url, warnings=list(capture.warnings))
     body = select_body(state)
     title_index = find_title(state, body)
@@ -120,6 +124,9 @@ def select_body(state: Assembly) -> list[int]:
     body = []
     for i, block in enumerate(state.blocks):
         if scores[i] < BODY_THRESHOLD:
+            continue
+        if state.template and template_key(block.text) in state.template:
+            state.claim(i, "site template")
             continue
         if _INLINE_PROMO.match(block.text) or _READ_MORE.match(block.text):
             state.claim(i, "teaser")

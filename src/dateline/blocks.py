@@ -85,3 +85,17 @@ def wrap_width(lines: list[str]) -> int:
 def clean_spaces(text: str) -> str:
     """``text`` with runs of spaces (incl. non-breaking and zero-width) folded to one space."""
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+_DIGITS = re.compile(r"\d+")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def template_key(text: str) -> str:
+    """The form of a line used to recognise a site's template: case, digits and punctuation folded.
+
+    Two lines with the same key are "the same line" for site-template learning (``dateline.crawl``):
+    "© 2024 Example Media" and "© 2025 Example Media" share one key.
+    """
+    return _NON_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+
