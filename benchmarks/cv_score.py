@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dateline.evaluate import RendererScore, format_table, predict, score_page
 from dateline.labeller import load_models
-from dateline.train.data import RENDERERS, load_gold, read_capture_text
+from dateline.train.data import SOURCES as RENDERERS, load_gold, read_capture_text
 from dateline.train.fit import fold_of
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from dateline.capture import read_capture
-from dateline.errors import CaptureError
 from dateline.model import Article, Capture
 
 
@@ -26,9 +25,9 @@ def extract_capture(capture: Capture, *, explain: bool = False,
                     template: Collection[str] | None = None) -> Article:
     """Extract the article from an already decoded ``Capture`` (see ``extract``)."""
     if capture.kind == "html":
-        raise CaptureError(capture.source, "unsupported-kind",
-                           "HTML input is not supported yet; render it to text first "
-                           "(e.g. `w3m -dump page.html`)")
+        from dateline.html.article import html_capture_to_article
+
+        return html_capture_to_article(capture, explain=explain, template=template)
     from dateline.article import text_capture_to_article
 
     return text_capture_to_article(capture, explain=explain, template=template)

@@ -70,6 +70,11 @@ _WORD = re.compile(r"\w+")
 _TITLE_EDGES = re.compile(r"^[\[\]<>»«|*~·•\s]+|[\[\]<>»«|*~·•\s]+$")
 
 
+_TAG_KINDS = {"h2": "subheading", "h3": "subheading", "h4": "subheading", "h5": "subheading",
+              "h6": "subheading", "blockquote": "quote", "li": "list_item", "dd": "list_item",
+              "p": "paragraph", "pre": "paragraph"}
+
+
 @dataclass
 class Assembly:
     """Working state while one article is assembled (what is claimed, and why)."""
@@ -277,7 +282,11 @@ def body_blocks(blocks: list[Block], indices: list[int]) -> list[BodyBlock]:
 
 
 def body_kind(block: Block, base_indent: int, pos: int, total: int) -> str:
-    """The kind of one body block from its shape and layout."""
+    """The kind of one body block from its shape and layout (its tag, for HTML blocks)."""
+    if block.tag:
+        kind = _TAG_KINDS.get(block.tag)
+        if kind:
+            return kind
     if block.bullet:
         return "list_item"
     words = len(_WORD.findall(block.text))

@@ -21,6 +21,8 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
 _HTML_SNIFF = re.compile(
     rb"<\s*(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>|div[\s>]|p>|script[\s>])",
     re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{2,40})""",
+                           re.IGNORECASE)
 _HTML_SNIFF_STR = re.compile(_HTML_SNIFF.pattern.decode(), re.IGNORECASE)
 _CONTROL_BYTES = tuple(range(0, 9)) + tuple(range(14, 32))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -60,6 +62,9 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = declared_charset(data)
+    if declared:
+        return data.decode(declared, errors="replace"), declared
     head = data[:20_000]
     controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls > max(8, len(head) // 50):
@@ -72,6 +77,26 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         raise CaptureError(source, "undecodable", "no character set decodes this input; pass "
                            "it as UTF-8 text")
     return data.decode(best.encoding, errors="replace"), best.encoding
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The character set an HTML page declares in its first 8 kB (``<meta charset>`` or
+    ``http-equiv``), as a Python codec name, or None (absent or unknown to Python).
+
+    Used only once the bytes are known not to be valid UTF-8: pages often declare a charset
+    they are not in, and valid UTF-8 with non-ASCII bytes is almost never anything else.
+    ISO-8859-1 and ASCII are read as windows-1252, as browsers do.
+    """
+    match = _META_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="ignore").strip().lower()
+    if name in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso8859-1"}:
+        name = "cp1252"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def check_not_binary(text: str, source: str) -> None:

@@ -134,11 +134,11 @@ def cmd_extract(args) -> int:
 def cmd_eval(args) -> int:
     """``dateline eval``: print the score table per dataset and renderer."""
     from dateline.evaluate import evaluate_dataset, format_table
-    from dateline.train.data import RENDERERS
+    from dateline.train.data import SOURCES
 
     datasets = [Path(d) for d in args.datasets] or \
         [DEFAULT_DATA / "scrapinghub-dev", DEFAULT_DATA / "trafilatura-eval"]
-    renderers = tuple(args.renderer or RENDERERS)
+    renderers = tuple(args.renderer or SOURCES)
     report = {}
     for dataset in datasets:
         if not (dataset / "gold.jsonl").exists():

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from dateline.api import extract
 from dateline.errors import DatelineError
-from dateline.train.data import RENDERERS, GoldPage, load_gold, read_capture_text
+from dateline.train.data import SOURCES, GoldPage, load_gold, read_capture_text
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -132,7 +132,7 @@ def score_page(score: RendererScore, page: GoldPage, pred: dict) -> None:
                         float(str(page.published)[:10] == str(pred.get("published") or "")[:10]))
 
 
-def evaluate_dataset(dataset: Path, renderers: tuple[str, ...] = RENDERERS,
+def evaluate_dataset(dataset: Path, renderers: tuple[str, ...] = SOURCES,
                      predictions_dir: Path | None = None, limit: int | None = None,
                      pages: list[GoldPage] | None = None) -> list[dict]:
     """Run dateline on every rendering of ``dataset`` and score it; one summary per renderer.
@@ -166,7 +166,7 @@ def evaluate_dataset(dataset: Path, renderers: tuple[str, ...] = RENDERERS,
     return results
 
 
-def predict(text: str | None, page_id: str) -> dict:
+def predict(text: str | bytes | None, page_id: str) -> dict:
     """dateline's record for one rendering (an empty one with ``error`` if it failed)."""
     if text is None:
         return {"id": page_id, "text": "", "error": "no rendering"}

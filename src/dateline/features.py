@@ -21,6 +21,7 @@ from importlib import resources
 
 import numpy as np
 
+from dateline.html.blocks import DOM_FEATURES
 from dateline.meta.lang import stopword_ratio
 from dateline.model import Block
 
@@ -67,11 +68,16 @@ NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stopword_ratio", "has_bulle
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 WINDOW_FEATURES = ("comment_marks_before", "comment_marks_w5", "legal_before", "prose_w2", "prose_w5", "prose_w15", "words_w5", "dist_prose_before",
                    "dist_prose_after", "prose_mass_before", "prose_mass_after", "dist_center")
+# DOM signals of HTML blocks (-1 for text-capture blocks), and the same of the neighbours.
+DOM_NEIGHBOUR_FEATURES = ("link_density", "tag_p", "tag_li", "cls_content", "cls_related")
 FEATURE_NAMES: tuple[str, ...] = (
     OWN_FEATURES
     + tuple(f"{name}@{off:+d}" for off in NEIGHBOUR_OFFSETS for name in NEIGHBOUR_FEATURES)
     + WINDOW_FEATURES
+    + DOM_FEATURES
+    + tuple(f"{name}@{off:+d}" for off in (-1, 1) for name in DOM_NEIGHBOUR_FEATURES)
 )
+_DOM_INDEX = [DOM_FEATURES.index(name) for name in DOM_NEIGHBOUR_FEATURES]
 _OWN_INDEX = {name: i for i, name in enumerate(OWN_FEATURES)}
 
 
@@ -121,43 +127,203 @@ def cue_phrases() -> dict:
     return groups
 
 
-def block_features(block: Block, position: float, repeats: int, max_len: int) -> list[float]:
-    """The own features of one block, in ``OWN_FEATURES`` order."""
-    text = block.text
+_CHAR_LIMIT = 0x3000  # code points above this (CJK…) count as letters
+LETTER, UPPER, DIGIT, WORD, SENT_PUNCT, CLOSER, SPACE, MENU = (1 << i for i in range(8))
+
+
+@lru_cache(maxsize=1)
+def char_classes() -> np.ndarray:
+    """Bit flags (``LETTER``, ``UPPER``…) of every code point below ``_CHAR_LIMIT``."""
+    table = np.zeros(_CHAR_LIMIT + 1, dtype=np.uint8)
+    for cp in range(_CHAR_LIMIT):
+        ch = chr(cp)
+        flags = 0
+        if ch.isalpha():
+            flags |= LETTER | WORD
+            if ch.isupper():
+                flags |= UPPER
+        if ch.isdigit():
+            flags |= DIGIT | WORD
+        if ch.isalnum() or ch == "_":
+            flags |= WORD
+        if ch in ".!?…":
+            flags |= SENT_PUNCT
+        if ch in "\"'”’»)":
+            flags |= CLOSER
+        if ch.isspace():
+            flags |= SPACE
+        if ch in "|>»/·•":
+            flags |= MENU
+        table[cp] = flags
+    table[_CHAR_LIMIT] = LETTER | WORD
+    return table
+
+
+def char_counts(texts: list[str]) -> dict[str, np.ndarray]:
+    """Per-block counts of letters, capitals, digits, words, sentence ends… in one numpy pass."""
+    joined = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    flags = char_classes()[np.minimum(codes, _CHAR_LIMIT)]
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    word = (flags & WORD) > 0
+    prev_word = np.concatenate([[False], word[:-1]])
+    word_start = word & ~prev_word
+    nxt = np.concatenate([flags[1:], [SPACE]])
+    nxt2 = np.concatenate([flags[2:], [SPACE, SPACE]])
+    after_space = (nxt & SPACE) > 0
+    sent_end = ((flags & SENT_PUNCT) > 0) & (after_space | (((nxt & CLOSER) > 0) &
+                                                            ((nxt2 & SPACE) > 0)))
+
+    def per_block(mask: np.ndarray) -> np.ndarray:
+        return np.add.reduceat(mask.astype(np.int32), starts)
+
+    return {
+        "lower": joined.lower(), "starts": starts, "ends": starts + lengths - 1,
+        "letters": per_block((flags & LETTER) > 0), "upper": per_block((flags & UPPER) > 0),
+        "digits": per_block((flags & DIGIT) > 0), "words": per_block(word_start),
+        "word_chars": per_block(word),
+        "alpha_initials": per_block(word_start & ((flags & LETTER) > 0)),
+        "upper_initials": per_block(word_start & ((flags & UPPER) > 0)),
+        "sentence_ends": per_block(sent_end), "commas": per_block(codes == 44),
+        "menu_seps": per_block((flags & MENU) > 0),
+    }
+
+
+def text_features(text: str, n_words: int, digits: int) -> tuple[float, int, bool]:
+    """Stopword ratio, cue-group bit mask and date-likeness of one block (needs its words)."""
     low = text.lower()
-    words = _WORD.findall(text)
-    n_words = len(words)
-    n_chars = len(text)
-    letters = len(_LETTER.findall(text)) or 1
-    upper = len(_UPPER.findall(text))
-    digits = len(_DIGITS.findall(text))
-    initials = "".join([w[0] for w in words if w[0].isalpha()])
-    titlecase = len(_UPPER.findall(initials)) / (len(initials) or 1)
-    sentence_ends = len(_SENT_END.findall(text))
-    ends_sentence = bool(_ENDS_SENT.search(text))
-    lowered = _WORD.findall(low)
-    cues = cue_groups(lowered) if n_words <= 12 else ()  # cue words mark chrome on short lines
-    edges = low if n_chars <= 400 else f"{low[:250]} … {low[-150:]}"  # where chrome markers sit
-    return [
-        math.log1p(n_chars), math.log1p(n_words), float(ends_sentence),
-        math.log1p(sentence_ends), text.count(",") / (n_words or 1),
-        upper / letters, titlecase, digits / (n_chars or 1), float(bool(block.bullet)),
-        float(block.bullet[:1].isdigit()), float(min(block.indent, 24)),
-        float(min(block.blank_before, 3)), float(min(block.blank_after, 3)),
-        math.log(block.wrapped), stopword_ratio(lowered), position,
-        (sum(len(w) for w in words) / n_words) if n_words else 0.0,
-        float(bool(_LINKISH.search(edges))),
-        *(float(g in cues) for g in CUE_GROUPS),
-        float(bool(_BYLINE_CUE.match(low))),
-        float(n_words <= 16 and digits > 0 and date_like(text, lowered)),
-        float(n_words <= 20 and bool(_CREDIT_CUE.search(low))), float(min(repeats, 4)),
-        n_chars / (max_len or 1), float(len(_MENU_SEP.findall(text))),
-        float(letters > 3 and upper / letters > 0.8), float(text[:1].islower()),
-        float(text[:1] in "\"'“”‘«„»"), float(bool(_RESIDUE.search(edges))),
-        float(text.endswith(":")), float(text.endswith(("…", "..."))),
-        float(n_words >= 12 and ends_sentence), float(bool(_CAPTION.search(edges))),
-        float(n_words <= 12 and bool(_COMMENT_MARK.search(low))),
-    ]
+    lowered = _WORD.findall(low) if len(low) <= 2000 else _WORD.findall(low[:2000])
+    mask = cue_mask(tuple(lowered)) if n_words <= 12 else 0  # cues mark chrome on short lines
+    return (stopword_ratio(lowered), mask,
+            n_words <= 16 and digits > 0 and date_like(text, lowered))
+
+
+@lru_cache(maxsize=50_000)
+def cue_mask(tokens: tuple[str, ...]) -> int:
+    """Bit i set when the tokens hold a phrase of ``CUE_GROUPS[i]`` (cached: chrome repeats)."""
+    found = cue_groups(list(tokens))
+    return sum(1 << i for i, g in enumerate(CUE_GROUPS) if g in found)
+
+
+TEXT_FEATURES = ("stopword_ratio", *(f"cue_{g}" for g in CUE_GROUPS), "date_like")
+# Patterns checked per page. Those with trigger words are only run on the blocks holding one
+# (found with fast substring search); "edges" ones look at a block's start and end only, where
+# chrome markers sit.
+PAGE_PATTERNS: tuple[tuple[str, re.Pattern, bool, tuple[str, ...]], ...] = (
+    ("ends_sentence", re.compile(r"[.!?…:;][\"'”’»)\]]*$", re.MULTILINE), False, ()),
+    ("linkish", _LINKISH, True, ()),
+    ("byline_cue", re.compile(_BYLINE_CUE.pattern, re.MULTILINE), False, ()),
+    ("credit_cue", _CREDIT_CUE, False, ("©", "photo", "foto", "credit", "image", "bild",
+                                        "picture", "getty", "reuters/", "afp/")),
+    ("residue", _RESIDUE, True, ("(button)", "____", "[", "(img)")),
+    ("caption", _CAPTION, True, ("photo", "pictured", "foto", "bild", "image", "credit", "getty",
+                                 "reuters/", "afp/", "/ dpa")),
+    ("comment_mark", _COMMENT_MARK, False, (
+        "comment", "kommentar", "commentaire", "comentario", "commenti", "komentarz", "leave a",
+        "add ", "post a", "reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz",
+        "report", "like", "flag", "says:", "wrote:", "replies")),
+)
+
+
+def blocks_containing(joined: str, starts: np.ndarray, literals: tuple[str, ...]) -> set[int]:
+    """Indices of the blocks in which any of ``literals`` occurs (substring search)."""
+    positions = []
+    for literal in literals:
+        pos = joined.find(literal)
+        while pos >= 0:
+            positions.append(pos)
+            pos = joined.find(literal, pos + 1)
+    if not positions:
+        return set()
+    return set((np.searchsorted(starts, np.array(positions), side="right") - 1).tolist())
+
+
+def edges_of(low: str) -> str:
+    """The start and end of a long line, where chrome markers sit (the whole of a short one)."""
+    return low if len(low) <= 400 else f"{low[:250]} … {low[-150:]}"
+
+
+def pattern_hits(joined: str, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
+    """For each of ``PAGE_PATTERNS``, which blocks it matches."""
+    out = {}
+    n = len(starts)
+    for name, pattern, edges_only, triggers in PAGE_PATTERNS:
+        hit = np.zeros(n, dtype=np.float64)
+        if triggers:
+            for i in blocks_containing(joined, starts, triggers):
+                low = joined[starts[i]:ends[i]]
+                if pattern.search(edges_of(low) if edges_only else low):
+                    hit[i] = 1.0
+            out[name] = hit
+            continue
+        positions = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
+        if len(positions):
+            owner = np.searchsorted(starts, positions, side="right") - 1
+            if edges_only:
+                near = (positions - starts[owner] < 250) | (ends[owner] - positions < 150)
+                owner = owner[near]
+            hit[owner] = 1.0
+        out[name] = hit
+    return out
+
+
+def own_features(blocks: list[Block]) -> np.ndarray:
+    """The ``OWN_FEATURES`` matrix of a page's blocks."""
+    n = len(blocks)
+    texts = [b.text for b in blocks]
+    counts = char_counts(texts)
+    n_chars = np.fromiter((len(t) for t in texts), dtype=np.float64, count=n)
+    words = counts["words"].astype(np.float64)
+    letters = np.maximum(counts["letters"], 1).astype(np.float64)
+    rows = [text_features(t, w, d) for t, w, d in
+            zip(texts, counts["words"].tolist(), counts["digits"].tolist())]
+    masks = np.fromiter((r[1] for r in rows), dtype=np.int64, count=n)
+    tcol = {"stopword_ratio": np.fromiter((r[0] for r in rows), dtype=np.float64, count=n),
+            "date_like": np.fromiter((r[2] for r in rows), dtype=np.float64, count=n)}
+    for i, group in enumerate(CUE_GROUPS):
+        tcol[f"cue_{group}"] = ((masks >> i) & 1).astype(np.float64)
+    tcol.update(pattern_hits(counts["lower"], counts["starts"], counts["ends"]))
+    tcol["credit_cue"] *= words <= 20
+    tcol["comment_mark"] *= words <= 12
+    first = [t[:1] for t in texts]
+    tcol["starts_lower"] = np.fromiter((c.islower() for c in first), dtype=np.float64, count=n)
+    tcol["starts_quote"] = np.fromiter((c in "\"'“”‘«„»" for c in first if True),
+                                       dtype=np.float64, count=n)
+    tcol["ends_colon"] = np.fromiter((t.endswith(":") for t in texts), dtype=np.float64, count=n)
+    tcol["ends_ellipsis"] = np.fromiter((t.endswith(("…", "...")) for t in texts),
+                                        dtype=np.float64, count=n)
+    seen: dict[str, int] = {}
+    for t in texts:
+        seen[t] = seen.get(t, 0) + 1
+    repeats = np.fromiter((min(seen[t] - 1, 4) for t in texts), dtype=np.float64, count=n)
+    upper_ratio = counts["upper"] / letters
+    col = {
+        "log_chars": np.log1p(n_chars), "log_words": np.log1p(words),
+        "log_sentence_ends": np.log1p(counts["sentence_ends"]),
+        "comma_per_word": counts["commas"] / np.maximum(words, 1),
+        "upper_ratio": upper_ratio,
+        "titlecase_ratio": counts["upper_initials"] / np.maximum(counts["alpha_initials"], 1),
+        "digit_ratio": counts["digits"] / np.maximum(n_chars, 1),
+        "has_bullet": np.fromiter((bool(b.bullet) for b in blocks), dtype=np.float64, count=n),
+        "numbered": np.fromiter((b.bullet[:1].isdigit() for b in blocks), dtype=np.float64,
+                                count=n),
+        "indent": np.fromiter((min(b.indent, 24) for b in blocks), dtype=np.float64, count=n),
+        "blank_before": np.fromiter((min(b.blank_before, 3) for b in blocks), dtype=np.float64,
+                                    count=n),
+        "blank_after": np.fromiter((min(b.blank_after, 3) for b in blocks), dtype=np.float64,
+                                   count=n),
+        "log_wrapped": np.log(np.fromiter((b.wrapped for b in blocks), dtype=np.float64,
+                                          count=n)),
+        "position": np.arange(n) / n,
+        "avg_word_len": counts["word_chars"] / np.maximum(words, 1),
+        "repeats": repeats, "rel_len": n_chars / max(n_chars.max(), 1),
+        "menu_seps": counts["menu_seps"].astype(np.float64),
+        "all_caps": ((counts["letters"] > 3) & (upper_ratio > 0.8)).astype(np.float64),
+        "is_prose": ((words >= 12) & (tcol["ends_sentence"] > 0)).astype(np.float64),
+        **tcol,
+    }
+    return np.stack([col[name] for name in OWN_FEATURES], axis=1).astype(np.float32)
 
 
 def page_features(blocks: list[Block]) -> np.ndarray:
@@ -165,18 +331,24 @@ def page_features(blocks: list[Block]) -> np.ndarray:
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
-    counts: dict[str, int] = {}
-    for block in blocks:
-        counts[block.text] = counts.get(block.text, 0) + 1
-    max_len = max(len(b.text) for b in blocks)
-    own = np.array([block_features(b, i / n, counts[b.text] - 1, max_len)
-                    for i, b in enumerate(blocks)], dtype=np.float32)
+    own = own_features(blocks)
     parts = [own]
     cols = [_OWN_INDEX[name] for name in NEIGHBOUR_FEATURES]
     for off in NEIGHBOUR_OFFSETS:
         parts.append(shifted(own[:, cols], off))
     parts.append(window_features(own))
+    dom = dom_matrix(blocks)
+    parts.append(dom)
+    for off in (-1, 1):
+        parts.append(shifted(dom[:, _DOM_INDEX], off))
     return np.hstack(parts)
+
+
+def dom_matrix(blocks: list[Block]) -> np.ndarray:
+    """The ``DOM_FEATURES`` of each block; all -1 for blocks of a text capture."""
+    if not blocks[0].dom:
+        return np.full((len(blocks), len(DOM_FEATURES)), -1.0, dtype=np.float32)
+    return np.array([b.dom for b in blocks], dtype=np.float32)
 
 
 def shifted(values: np.ndarray, offset: int, fill: float = -1.0) -> np.ndarray:

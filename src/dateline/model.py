@@ -51,6 +51,8 @@ class Block:
     blank_after: int = 0
     wrapped: int = 1
     tag: str = ""  # HTML tag name when the block comes from a DOM; '' for text captures
+    href: str = ""  # the link target when the whole block is one link (HTML only)
+    dom: tuple[float, ...] = ()  # DOM signals, ``dateline.html.blocks.DOM_FEATURES`` order
     label: str = ""
     score: float = 0.0  # labeller probability that the block is article body
 

@@ -27,8 +27,7 @@ def stopword_ratio(words: list[str]) -> float:
     """Share of the lower-cased ``words`` that are function words in any supported language."""
     if not words:
         return 0.0
-    known = stopwords()
-    return sum(1 for w in words if w in known) / len(words)
+    return sum(map(stopwords().__contains__, words)) / len(words)
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 RENDERERS = ("w3m", "lynx", "inscriptis", "wet")
+SOURCES = (*RENDERERS, "html")  # every form a development page comes in: renderings and the HTML
 
 
 @dataclass(slots=True)
@@ -51,8 +52,15 @@ def capture_path(dataset: Path, renderer: str, page_id: str) -> Path:
     return dataset / "captures" / renderer / f"{page_id}.txt"
 
 
-def read_capture_text(dataset: Path, renderer: str, page_id: str) -> str | None:
-    """The rendering's text, or None when that renderer produced no file for the page."""
+def read_capture_text(dataset: Path, renderer: str, page_id: str) -> str | bytes | None:
+    """The rendering's text (the raw bytes for ``html``), or None when there is no such file."""
+    if renderer == "html":
+        import gzip
+
+        try:
+            return gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes())
+        except (FileNotFoundError, OSError, EOFError):
+            return None
     path = capture_path(dataset, renderer, page_id)
     try:
         return path.read_text(encoding="utf-8", errors="replace")

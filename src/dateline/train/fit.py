@@ -25,7 +25,7 @@ from dateline.blocks import text_to_blocks
 from dateline.features import FEATURE_NAMES, page_features
 from dateline.labeller import PROB_CONTEXT, prob_context
 from dateline.train.align import labels_from_gold, labels_from_snippets, title_labels
-from dateline.train.data import RENDERERS, GoldPage, load_gold, read_capture_text
+from dateline.train.data import SOURCES, GoldPage, load_gold, read_capture_text
 
 BODY_PARAMS = {"objective": "binary", "learning_rate": 0.08, "num_leaves": 31,
                "min_data_in_leaf": 40, "feature_fraction": 0.8, "bagging_fraction": 0.8,
@@ -54,10 +54,7 @@ def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
     """Featurised, labelled blocks of every rendering of ``page``."""
     out = PageExamples(page.id)
     for renderer in renderers:
-        text = read_capture_text(dataset, renderer, page.id)
-        if not text:
-            continue
-        blocks = text_to_blocks(text)
+        blocks = source_blocks(dataset, renderer, page.id)
         if not blocks:
             continue
         if page.body is not None:
@@ -71,6 +68,24 @@ def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
         out.weight.append(np.array(weight, dtype=np.float32))
         out.title.append(np.array(title_labels(blocks, page.title), dtype=np.int8))
     return out
+
+
+def source_blocks(dataset: Path, renderer: str, page_id: str) -> list:
+    """The blocks of one page in one source form (a text rendering, or ``html``), as at run time."""
+    data = read_capture_text(dataset, renderer, page_id)
+    if not data:
+        return []
+    if renderer != "html":
+        return text_to_blocks(data)
+    from dateline.capture import read_capture
+    from dateline.errors import CaptureError
+    from dateline.html.article import html_page_blocks
+
+    try:
+        capture = read_capture(data, source=page_id)
+    except CaptureError:
+        return []
+    return html_page_blocks(capture.text)[0]
 
 
 def fold_of(page_id: str, folds: int = FOLDS) -> int:
@@ -121,7 +136,7 @@ def per_page_context(pages: list[PageExamples], probs: np.ndarray) -> np.ndarray
 
 def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
                    datasets: tuple[str, ...] = ("scrapinghub-dev", "trafilatura-eval"),
-                   renderers: tuple[str, ...] = RENDERERS, exclude_fold: int | None = None,
+                   renderers: tuple[str, ...] = SOURCES, exclude_fold: int | None = None,
                    limit: int | None = None, rounds: int | None = None, log=print) -> dict:
     """Train the three labeller models and write them to ``out_dir``; returns the meta record.
 

@@ -1,0 +1,112 @@
+"""HTML pages → ``Article``: DOM blocks through the shared labeller, then structured metadata.
+
+The HTML path is the text path with a different block source: ``html_to_blocks`` turns the DOM
+into ``Block`` records (with DOM signals), the one learned labeller scores them, and
+``blocks_to_article`` assembles the article exactly as for a text capture. Then the page's
+structured metadata (JSON-LD, OpenGraph, microdata, ``<meta>``; ``dateline.html.meta``) is
+reconciled with what the visible page says, by these rules:
+
+- **title**: the displayed headline (the labeller's headline block, usually the ``h1``) when
+  there is one; the structured headline (site name stripped) when there is none, or when the
+  displayed one is not an ``h1``/``h2`` and the structured headline is not a part of it.
+- **authors**: structured people when the page names any (JSON-LD and meta authors are written
+  by the CMS and rarely wrong), else the visible byline. When both exist and share no name, the
+  structured ones win and a warning records the disagreement. ``byline_org`` likewise falls back
+  to a structured organisation author.
+- **published / updated**: the structured ``datePublished`` / ``dateModified`` when given (the
+  visible date line may show either and often only the update); otherwise the visible dates.
+  An "updated" equal to or earlier than "published" is dropped. Dates in the URL are not used.
+- **section, tags, url**: structured values when the visible page gives none.
+- **lang**: detected from the article text; the declared ``<html lang>`` only when the text is
+  too short to tell.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from dateline.article import add_unique, blocks_to_article
+from dateline.evaluate import norm
+from dateline.html.blocks import html_to_blocks
+from dateline.labeller import label_blocks
+from dateline.model import Article, Block, Capture
+
+MAX_HTML_CHARS = 8_000_000
+
+
+def parse_html(text: str):
+    """The selectolax (lexbor) tree of an HTML document; never raises on bad markup."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(text[:MAX_HTML_CHARS])
+
+
+def html_page_blocks(text: str) -> tuple[list[Block], object]:
+    """The blocks of an HTML page and its structured metadata (``HtmlMeta``)."""
+    from dateline.html.meta import read_html_meta
+
+    tree = parse_html(text)
+    meta = read_html_meta(tree)
+    root = tree.body if tree.body is not None else tree.root
+    blocks = html_to_blocks(root, meta.body_text) if root is not None else []
+    return blocks, meta
+
+
+def html_capture_to_article(capture: Capture, *, explain: bool = False,
+                            template: Collection[str] | None = None) -> Article:
+    """The ``Article`` of an HTML capture (see the module doc for how signals are reconciled)."""
+    blocks, meta = html_page_blocks(capture.text)
+    if len(capture.text) > MAX_HTML_CHARS:
+        capture.warnings.append(f"HTML truncated: read the first {MAX_HTML_CHARS:,} characters")
+    article = blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
+                                template=template)
+    reconcile(article, meta, blocks)
+    if not blocks:
+        article.warnings.append("the HTML holds no visible text (a JavaScript-only page?)")
+    return article
+
+
+def reconcile(article: Article, meta, blocks: list[Block]) -> None:
+    """Merge structured metadata into the visibly assembled ``article`` (module doc rules)."""
+    article.title = choose_title(article.title, meta.headline, blocks)
+    if meta.authors:
+        visible = {norm(a) for a in article.authors}
+        if article.authors and not visible & {norm(a) for a in meta.authors}:
+            article.warnings.append(
+                f"visible byline {article.authors} disagrees with structured authors "
+                f"{meta.authors}; kept the structured ones")
+        article.authors = list(meta.authors)
+    if not article.byline_org and not article.authors and meta.author_orgs:
+        article.byline_org = meta.author_orgs[0]
+    if meta.published:
+        article.published = meta.published
+    if meta.updated:
+        article.updated = meta.updated
+    if article.updated and article.published and article.updated[:19] <= article.published[:19]:
+        article.updated = None
+    if not article.section and meta.section:
+        article.section = meta.section
+    if not article.tags and meta.tags:
+        add_unique(article.tags, meta.tags)
+    if not article.url and meta.url:
+        article.url = meta.url
+    if meta.image_credits:
+        add_unique(article.photo_credits, meta.image_credits)
+    if (not article.lang or len(article.text) < 200) and meta.lang:
+        article.lang = meta.lang
+    if article.lang is None and meta.lang:
+        article.lang = meta.lang
+    article.warnings = [w for w in article.warnings
+                        if not (w.startswith("no headline") and article.title)
+                        and not (w.startswith("no publication date") and article.published)]
+
+
+def choose_title(visible: str | None, structured: str | None, blocks: list[Block]) -> str | None:
+    """The displayed headline, or the structured one when the page shows none (module doc)."""
+    if not visible:
+        return structured
+    if not structured:
+        return visible
+    if norm(structured) == norm(visible) or norm(visible) in norm(structured):
+        return visible
+    shown_as_heading = any(b.text == visible and b.tag in ("h1", "h2") for b in blocks)
+    return visible if shown_as_heading else structured

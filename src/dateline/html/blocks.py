@@ -1,0 +1,255 @@
+"""Stage 2 for HTML — turn a parsed page into the same ``Block`` list a text capture gives.
+
+The DOM is walked once, iteratively (a 10,000-level nesting cannot overflow the stack), in
+document order. Text under one block-level element (``p``, ``h2``, ``li``, ``td``, a ``div`` with
+its own text…) becomes one block; ``<br>`` splits a block as a text browser would. Scripts,
+styles, forms controls and hidden elements are skipped. Each block keeps what the DOM said about
+it in ``Block.dom`` (``DOM_FEATURES`` order): its tag, link density, depth, the landmark elements
+around it (``nav``, ``footer``, ``aside``, ``article``…), and cue words in the class and id
+attributes of its ancestors. The labeller reads those next to the text features, so text and HTML
+pages go through one labelling stage.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from dateline.model import Block
+
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas select option button "
+    "input textarea head title meta link map area audio video source track picture img "
+    "dialog".split())
+BLOCK_TAGS = frozenset(
+    "html body p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 ul ol li dl dt "
+    "dd blockquote figure figcaption table thead tbody tfoot tr td th pre form address hr center "
+    "details summary fieldset legend caption menu frameset frame noframes".split())
+LANDMARKS = ("nav", "header", "footer", "aside", "article", "main", "form", "figure", "table",
+             "a", "li", "blockquote")
+CLASS_CUES: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (name, re.compile(pattern)) for name, pattern in (
+        ("cls_content", r"article|story|content|entry|post|body|text|main|prose|rich"),
+        ("cls_nav", r"nav|menu|breadcrumb|header|masthead|topbar|toolbar|skip"),
+        ("cls_footer", r"foot|copyright|legal|bottom|colophon"),
+        ("cls_side", r"side|rail|widget|column|aside"),
+        ("cls_related", r"relat|recommend|more|teaser|promo|trend|popular|read|next|outbrain|"
+                        r"taboola|list|card|tile|feed"),
+        ("cls_share", r"share|social|sharing|follow|facebook|twitter|whatsapp"),
+        ("cls_comment", r"comment|disqus|respond|reply|discussion"),
+        ("cls_ad", r"\bad\b|ads|advert|sponsor|banner|dfp|gpt|commercial|anzeige|werbung"),
+        ("cls_byline", r"byline|author|writer|contributor|credit"),
+        ("cls_date", r"date|time|publish|updated|modified|dateline"),
+        ("cls_caption", r"caption|figure|photo|image|media|gallery|img"),
+        ("cls_tag", r"tag|topic|keyword|subject|categor"),
+        ("cls_subscribe", r"newsletter|subscri|signup|sign-up|paywall|register|login|account"),
+        ("cls_hidden", r"hidden|sr-only|visually-hidden|screen-reader|offscreen|collapse"),
+    ))
+TAG_GROUPS = {"p": 1, "h1": 2, "h2": 3, "h3": 3, "h4": 3, "h5": 3, "h6": 3, "li": 4,
+              "blockquote": 5, "td": 6, "th": 6, "figcaption": 7, "pre": 8, "dt": 9, "dd": 9}
+DOM_FEATURES: tuple[str, ...] = (
+    "tag_p", "tag_h1", "tag_hx", "tag_li", "tag_quote", "tag_cell", "tag_caption", "tag_pre",
+    "tag_dl", "tag_other", "link_density", "all_link", "log_depth", "item_repeats",
+    *(f"in_{name}" for name in LANDMARKS), *(name for name, _ in CLASS_CUES),
+    "in_itemprop_body", "body_overlap",
+)
+_SPACE = re.compile(r"\s+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+MAX_BLOCK_CHARS = 100_000
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the walk knows about the element whose text is being collected."""
+
+    tag: str
+    depth: int
+    flags: int  # bit i set: inside LANDMARKS[i]
+    cues: int  # bit i set: an ancestor's class/id matched CLASS_CUES[i]
+    path: str  # tag and class path, to count repeated items (teaser lists)
+    itemprop_body: bool
+
+
+@dataclass(slots=True)
+class _Pending:
+    """Text collected for the block being built."""
+
+    parts: list[str]
+    link_chars: int
+    links: int
+    href: str
+
+
+def html_to_blocks(root, article_body: str | None = None) -> list[Block]:
+    """The page's blocks in reading order, with DOM signals in ``Block.dom``.
+
+    ``root`` is a selectolax node (the ``<body>``, or the document root when there is none);
+    ``article_body`` is the JSON-LD ``articleBody`` when the page has one: the share of each
+    block's words found in it becomes the ``body_overlap`` feature.
+    """
+    raw: list[tuple[str, _Context, _Pending]] = []
+    collector = _Walk(raw)
+    collector.walk(root)
+    blocks = make_blocks(raw)
+    add_dom_features(blocks, raw, article_body)
+    return blocks
+
+
+class _Walk:
+    """One iterative depth-first walk collecting (text, context, links) per block."""
+
+    def __init__(self, out: list):
+        self.out = out
+        self.pending = _Pending([], 0, 0, "")
+        self.owner: _Context | None = None
+
+    def flush(self) -> None:
+        """Emit the text collected so far as one block (if any) and start a new one."""
+        pending = self.pending
+        if pending.parts and self.owner is not None:
+            self.out.append(("".join(pending.parts), self.owner, pending))
+        self.pending = _Pending([], 0, 0, "")
+
+    def walk(self, root) -> None:
+        """Visit every node under ``root`` once, in document order."""
+        base = _Context("body", 0, 0, 0, "", False)
+        self.owner = base
+        # stack items: (node, context of its block owner, link depth) or (None, owner to restore)
+        stack: list = [(root, base, None)]
+        while stack:
+            node, ctx, link = stack.pop()
+            if node is None:  # leaving a block element: its text ends here
+                self.flush()
+                self.owner = ctx
+                continue
+            tag = node.tag
+            if tag == "-text":
+                self.add_text(node.text_content or "", ctx, link)
+                continue
+            if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
+                continue
+            attrs = node.attributes
+            if "hidden" in attrs or _HIDDEN_STYLE.search(attrs.get("style") or ""):
+                continue
+            if tag == "br":
+                self.flush()
+                continue
+            child_ctx = element_context(tag, attrs, ctx)
+            if tag == "a":
+                link = attrs.get("href") or ""
+                self.pending.links += 1
+            if tag in BLOCK_TAGS:
+                self.flush()
+                stack.append((None, self.owner, None))
+                self.owner = child_ctx
+            children = []
+            child = node.first_child
+            while child is not None:
+                children.append(child)
+                child = child.next
+            for child in reversed(children):
+                stack.append((child, child_ctx, link))
+
+    def add_text(self, text: str, ctx: _Context, link: str | None) -> None:
+        """Add one text node's words to the block being built."""
+        if not text:
+            return
+        pending = self.pending
+        if not pending.parts and not text.strip():
+            return
+        pending.parts.append(text)
+        if link is not None:
+            pending.link_chars += len(text.strip())
+            if not pending.href:
+                pending.href = link
+
+
+def element_context(tag: str, attrs: dict, parent: _Context) -> _Context:
+    """The context of an element from its tag, attributes and its parent's context."""
+    flags = parent.flags
+    if tag in _LANDMARK_BIT:
+        flags |= _LANDMARK_BIT[tag]
+    role = attrs.get("role") or ""
+    if role in _ROLE_BIT:
+        flags |= _ROLE_BIT[role]
+    cues = parent.cues
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if names.strip():
+        cues |= class_cue_bits(names[:200])
+    itemprop = (attrs.get("itemprop") or "").lower()
+    path = parent.path
+    if tag in BLOCK_TAGS:
+        path = f"{path}/{tag}.{(attrs.get('class') or '')[:40]}"[-300:]
+    return _Context(tag if tag in BLOCK_TAGS else parent.tag, parent.depth + 1, flags, cues, path,
+                    parent.itemprop_body or itemprop == "articlebody")
+
+
+_LANDMARK_BIT = {name: 1 << i for i, name in enumerate(LANDMARKS)}
+_ROLE_BIT = {"navigation": _LANDMARK_BIT["nav"], "banner": _LANDMARK_BIT["header"],
+             "contentinfo": _LANDMARK_BIT["footer"], "complementary": _LANDMARK_BIT["aside"],
+             "main": _LANDMARK_BIT["main"], "article": _LANDMARK_BIT["article"]}
+_CUE_CACHE: dict[str, int] = {}
+
+
+def class_cue_bits(names: str) -> int:
+    """Bit set of the ``CLASS_CUES`` groups matched by a class/id string (cached)."""
+    bits = _CUE_CACHE.get(names)
+    if bits is None:
+        bits = 0
+        for i, (_, pattern) in enumerate(CLASS_CUES):
+            if pattern.search(names):
+                bits |= 1 << i
+        if len(_CUE_CACHE) < 50_000:
+            _CUE_CACHE[names] = bits
+    return bits
+
+
+def make_blocks(raw: list[tuple[str, _Context, _Pending]]) -> list[Block]:
+    """``Block`` records from the walk's raw text, whitespace collapsed, empty ones dropped."""
+    blocks: list[Block] = []
+    kept: list[tuple[str, _Context, _Pending]] = []
+    for text, ctx, pending in raw:
+        text = text if ctx.tag == "pre" else _SPACE.sub(" ", text)
+        text = text.strip()[:MAX_BLOCK_CHARS]
+        if not text:
+            continue
+        kept.append((text, ctx, pending))
+    raw[:] = kept
+    previous_tag = ""
+    for i, (text, ctx, pending) in enumerate(kept):
+        tag = ctx.tag
+        bullet = "•" if tag == "li" else ""
+        tight = tag in ("li", "td", "th", "dd", "dt") and previous_tag == tag
+        block = Block(text=text, index=i, line_no=i + 1, bullet=bullet,
+                      blank_before=0 if tight else 1, tag=tag)
+        block.href = pending.href if pending.link_chars >= 0.8 * len(text) else ""
+        blocks.append(block)
+        previous_tag = tag
+    for block, after in zip(blocks, blocks[1:]):
+        block.blank_after = after.blank_before
+    if blocks:
+        blocks[-1].blank_after = 1
+    return blocks
+
+
+def add_dom_features(blocks: list[Block], raw: list[tuple[str, _Context, _Pending]],
+                     article_body: str | None) -> None:
+    """Fill ``Block.dom`` (``DOM_FEATURES`` order) for every block."""
+    path_counts: dict[str, int] = {}
+    for _, ctx, _ in raw:
+        path_counts[ctx.path] = path_counts.get(ctx.path, 0) + 1
+    body_words = set(w.lower() for w in _WORD.findall(article_body)) if article_body else None
+    for block, (text, ctx, pending) in zip(blocks, raw):
+        group = TAG_GROUPS.get(ctx.tag, 10)
+        tags = [float(group == g) for g in range(1, 11)]
+        density = min(pending.link_chars / len(text), 1.0)
+        landmarks = [float(bool(ctx.flags & (1 << i))) for i in range(len(LANDMARKS))]
+        cues = [float(bool(ctx.cues & (1 << i))) for i in range(len(CLASS_CUES))]
+        overlap = -1.0
+        if body_words is not None:
+            words = [w.lower() for w in _WORD.findall(text)]
+            overlap = sum(w in body_words for w in words) / len(words) if words else 0.0
+        block.dom = (*tags, density, float(density >= 0.9), math.log1p(ctx.depth),
+                     math.log1p(path_counts[ctx.path] - 1), *landmarks, *cues,
+                     float(ctx.itemprop_body), overlap)
