@@ -73,7 +73,11 @@ def test_explain_lists_dropped_lines(tmp_path, capsys):
     assert reasons["Published March 3, 2025 10:42 AM GMT"] == "date"
 
 
-def test_html_input_gets_a_clear_error(tmp_path, capsys):
-    page = write(tmp_path, "p.html", "<!DOCTYPE html><html><body><p>Hi</p></body></html>")
-    assert main(["extract", page]) == 1
-    assert "unsupported-kind" in capsys.readouterr().err
+def test_html_input_is_extracted(tmp_path, capsys):
+    para = "<p>The harbour board approved the ferry timetable on Monday after a long debate.</p>"
+    page = write(tmp_path, "p.html", "<!DOCTYPE html><html><head><title>Ferry plan | Gazette"
+                 "</title></head><body><h1>Ferry plan approved</h1>" + para * 5 + "</body></html>")
+    assert main(["extract", page]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["title"] == "Ferry plan approved"
+    assert "harbour board" in out["text"]

@@ -26,7 +26,7 @@ from collections.abc import Collection
 
 from dateline.article import add_unique, blocks_to_article
 from dateline.evaluate import norm
-from dateline.html.blocks import html_to_blocks
+from dateline.html.blocks import html_to_blocks, structured_article_body
 from dateline.labeller import label_blocks
 from dateline.model import Article, Block, Capture
 
@@ -41,27 +41,31 @@ def parse_html(text: str):
 
 
 def html_page_blocks(text: str) -> tuple[list[Block], object]:
-    """The blocks of an HTML page and its structured metadata (``HtmlMeta``)."""
-    from dateline.html.meta import read_html_meta
-
+    """The blocks of an HTML page and its parsed tree."""
     tree = parse_html(text)
-    meta = read_html_meta(tree)
     root = tree.body if tree.body is not None else tree.root
-    blocks = html_to_blocks(root, meta.body_text) if root is not None else []
-    return blocks, meta
+    blocks = html_to_blocks(root, structured_article_body(tree)) if root is not None else []
+    return blocks, tree
 
 
 def html_capture_to_article(capture: Capture, *, explain: bool = False,
                             template: Collection[str] | None = None) -> Article:
     """The ``Article`` of an HTML capture (see the module doc for how signals are reconciled)."""
-    blocks, meta = html_page_blocks(capture.text)
+    from dateline.html.meta import read_html_meta
+
+    blocks, tree = html_page_blocks(capture.text)
+    meta = read_html_meta(tree)
     if len(capture.text) > MAX_HTML_CHARS:
         capture.warnings.append(f"HTML truncated: read the first {MAX_HTML_CHARS:,} characters")
     article = blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
                                 template=template)
     reconcile(article, meta, blocks)
     if not blocks:
-        article.warnings.append("the HTML holds no visible text (a JavaScript-only page?)")
+        frames = [f.attributes.get("src") or "?" for f in tree.css("frame, iframe")]
+        if tree.css_first("frameset") is not None:
+            article.warnings.append(f"a frameset page: the content is in the frames {frames[:5]}")
+        else:
+            article.warnings.append("the HTML holds no visible text (a JavaScript-only page?)")
     return article
 
 

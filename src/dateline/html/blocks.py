@@ -11,6 +11,7 @@ pages go through one labelling stage.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -79,6 +80,42 @@ class _Pending:
     link_chars: int
     links: int
     href: str
+
+
+def structured_article_body(tree) -> str | None:
+    """The longest ``articleBody`` string in the page's JSON-LD scripts, or None.
+
+    Lenient on purpose: a script that is not valid JSON is skipped, not repaired (the full
+    structured-metadata reader is ``dateline.html.meta``).
+    """
+    best = None
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text(deep=True) or ""
+        if "articleBody" not in raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        for value in values_of_key(data, "articleBody"):
+            if isinstance(value, str) and (best is None or len(value) > len(best)):
+                best = value
+    return best
+
+
+def values_of_key(data, key: str, depth: int = 0):
+    """Every value stored under ``key`` anywhere in nested JSON ``data`` (depth-limited)."""
+    if depth > 20:
+        return
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k == key:
+                yield v
+            else:
+                yield from values_of_key(v, key, depth + 1)
+    elif isinstance(data, list):
+        for item in data:
+            yield from values_of_key(item, key, depth + 1)
 
 
 def html_to_blocks(root, article_body: str | None = None) -> list[Block]:

@@ -27,14 +27,14 @@ from dateline.labeller import PROB_CONTEXT, prob_context
 from dateline.train.align import labels_from_gold, labels_from_snippets, title_labels
 from dateline.train.data import SOURCES, GoldPage, load_gold, read_capture_text
 
-BODY_PARAMS = {"objective": "binary", "learning_rate": 0.08, "num_leaves": 31,
+BODY_PARAMS = {"objective": "binary", "learning_rate": 0.1, "num_leaves": 31,
                "min_data_in_leaf": 40, "feature_fraction": 0.8, "bagging_fraction": 0.8,
                "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1, "seed": 7,
                "deterministic": True, "force_row_wise": True}
 TITLE_PARAMS = {**BODY_PARAMS, "num_leaves": 15, "min_data_in_leaf": 20,
                 "scale_pos_weight": 20.0}
-BODY_ROUNDS = 200
-TITLE_ROUNDS = 200
+BODY_ROUNDS = 150
+TITLE_ROUNDS = 150
 FOLDS = 5
 
 
