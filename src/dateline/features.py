@@ -179,7 +179,7 @@ def char_counts(texts: list[str]) -> dict[str, np.ndarray]:
         return np.add.reduceat(mask.astype(np.int32), starts)
 
     return {
-        "lower": joined.lower(), "starts": starts, "ends": starts + lengths - 1,
+        "lower": same_length_lower(joined), "starts": starts, "ends": starts + lengths - 1,
         "letters": per_block((flags & LETTER) > 0), "upper": per_block((flags & UPPER) > 0),
         "digits": per_block((flags & DIGIT) > 0), "words": per_block(word_start),
         "word_chars": per_block(word),
@@ -188,6 +188,15 @@ def char_counts(texts: list[str]) -> dict[str, np.ndarray]:
         "sentence_ends": per_block(sent_end), "commas": per_block(codes == 44),
         "menu_seps": per_block((flags & MENU) > 0),
     }
+
+
+def same_length_lower(text: str) -> str:
+    """``text`` lower-cased, keeping every character's offset (a few letters, such as 'İ',
+    lower-case to two characters: those stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def text_features(text: str, n_words: int, digits: int) -> tuple[float, int, bool]:

@@ -6,7 +6,8 @@ sets (see ``dateline/train/``) and shipped in ``resources/labeller/``:
 1. ``body1``: body probability from a block's own and neighbours' features;
 2. ``body2``: the same features plus the first model's probabilities around the block (a
    stacked sequence model: a block inside a run of likely body is likely body);
-3. ``title``: headline probability, from the features plus where the body starts.
+3. ``title`` / ``title_html``: headline probability, from the features plus where the body
+   starts (one model for text captures, one for HTML pages).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from dateline.errors import ModelError
 from dateline.features import FEATURE_NAMES, page_features, shifted, window_sum
 from dateline.model import Block
 
-MODEL_NAMES = ("body1", "body2", "title")
+MODEL_NAMES = ("body1", "body2", "title", "title_html")
 TITLE_SPAN = 60
 PROB_CONTEXT = ("p", "p@-1", "p@+1", "p@-2", "p@+2", "p@-3", "p@+3", "p_w5", "p_w15",
                 "p_mass_before", "p_mass_after", "dist_first_body", "dist_last_body")
@@ -103,7 +104,8 @@ def label_blocks(blocks: list[Block]) -> Labelling:
     title = np.zeros(len(blocks), dtype=np.float64)
     lo, hi = title_window(p2)
     if hi > lo:
-        title[lo:hi] = models["title"].predict(
+        model = models["title_html" if blocks[0].dom else "title"]
+        title[lo:hi] = model.predict(
             np.hstack([features, prob_context(p2)])[lo:hi], num_threads=1)
     for block, p in zip(blocks, p2):
         block.score = float(p)

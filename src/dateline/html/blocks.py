@@ -55,6 +55,7 @@ DOM_FEATURES: tuple[str, ...] = (
     "in_itemprop_body", "body_overlap",
 )
 _SPACE = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphens, zero widths
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 MAX_BLOCK_CHARS = 100_000
@@ -247,6 +248,7 @@ def make_blocks(raw: list[tuple[str, _Context, _Pending]]) -> list[Block]:
     blocks: list[Block] = []
     kept: list[tuple[str, _Context, _Pending]] = []
     for text, ctx, pending in raw:
+        text = _INVISIBLE.sub("", text)
         text = text if ctx.tag == "pre" else _SPACE.sub(" ", text)
         text = text.strip()[:MAX_BLOCK_CHARS]
         if not text:

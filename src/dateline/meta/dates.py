@@ -155,7 +155,9 @@ def parse_date(text: str, languages: list[str] | None = None, *, fallback: bool 
     named = named_month_date(text)
     if named or not fallback:
         return named
-    return parse_with_dateparser(text.strip(), tuple(languages or ()))
+    if _RELATIVE.search(text):
+        return None  # "3 hours ago" is relative to a capture time the text does not give
+    return parse_with_dateparser(text.strip(), tuple(languages or FALLBACK_LANGUAGES))
 
 
 def named_month_date(text: str) -> str | None:
@@ -209,6 +211,13 @@ def iso_from_parts(year: int, month: int, day: int, hour=None, minute=None, seco
     if zone:
         text += "+00:00" if zone == "Z" else (zone if ":" in zone else f"{zone[:3]}:{zone[3:]}")
     return text
+
+
+# Languages dateparser tries when the caller names none: trying all 200 locales costs ~1 s a call.
+FALLBACK_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+_RELATIVE = re.compile(r"\b(?:ago|vor|il y a|hace|fa|temu|geleden|sedan|today|yesterday|heute|"
+                       r"gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri|dzisiaj|wczoraj)\b",
+                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

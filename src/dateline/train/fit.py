@@ -173,10 +173,17 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
     design2 = np.hstack([features, context1])
     body2 = fit_booster(design2, body, weight, BODY_PARAMS, body_rounds)
     context2 = oof_context(pages, features, body, weight, context1, BODY_PARAMS, body_rounds)
-    title_model = fit_booster(np.hstack([features, context2]), title,
-                              np.ones(len(title), dtype=np.float32), TITLE_PARAMS, title_rounds)
+    # headlines look different in a DOM (an h1) and in text (a short line above the lead):
+    # one headline model per block source, both over the same features
+    design3 = np.hstack([features, context2])
+    from_html = features[:, FEATURE_NAMES.index("tag_p")] >= 0
+    titles = {}
+    for name, rows in (("title", ~from_html), ("title_html", from_html)):
+        titles[name] = fit_booster(design3[rows], title[rows],
+                                   np.ones(int(rows.sum()), dtype=np.float32), TITLE_PARAMS,
+                                   title_rounds)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, booster in (("body1", body1), ("body2", body2), ("title", title_model)):
+    for name, booster in (("body1", body1), ("body2", body2), *titles.items()):
         booster.save_model(str(out_dir / f"{name}.txt"))
     meta = {"datasets": list(datasets), "renderers": list(renderers), "pages": len(pages),
             "blocks": int(len(features)), "exclude_fold": exclude_fold, "limit": limit,
