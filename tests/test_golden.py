@@ -1,4 +1,5 @@
-"""Golden files: synthetic captures in ``tests/golden/inputs`` and their full extraction output.
+"""Golden files: synthetic captures in ``tests/golden/inputs`` (text) and ``html_inputs`` (HTML
+pages), and their full extraction output.
 
 Each ``inputs/NAME.txt`` has ``outputs/NAME.json``, the article dateline produced when the golden
 file was last accepted; a diff shows exactly which field moved. After an intended change, review
@@ -18,7 +19,7 @@ import dateline
 from expectations import mismatches
 
 GOLDEN = Path(__file__).parent / "golden"
-INPUTS = sorted((GOLDEN / "inputs").glob("*.txt"))
+INPUTS = sorted((GOLDEN / "inputs").glob("*.txt")) + sorted((GOLDEN / "html_inputs").glob("*.html"))
 KNOWN_GAPS: dict[str, set[str]] = {
     '01_reuters-ferry-jobs': {'photo_credits', 'related', 'sources', 'teaser not listed'},
     '02_gazette-bridge-vote': {'body', 'teaser not listed', "text contains 'covers city government'", "text contains 'rokafor@'"},

@@ -9,14 +9,18 @@ reconciled with what the visible page says, by these rules:
 - **title**: the displayed headline (the labeller's headline block, usually the ``h1``) when
   there is one; the structured headline (site name stripped) when there is none, or when the
   displayed one is not an ``h1``/``h2`` and the structured headline is not a part of it.
-- **authors**: structured people when the page names any (JSON-LD and meta authors are written
-  by the CMS and rarely wrong), else the visible byline. When both exist and share no name, the
-  structured ones win and a warning records the disagreement. ``byline_org`` likewise falls back
-  to a structured organisation author.
+- **authors**: the visible byline's people when the page shows a byline; structured people
+  fill in when it shows none. When both exist and share no name, JSON-LD ``author`` wins (typed
+  Person records are rarely wrong) but a ``<meta name=author>`` loses (it often holds the site
+  or a department), and a warning records the disagreement. When they agree, the JSON-LD list
+  is kept (complete names, all co-authors). ``byline_org`` falls back to a structured
+  organisation author.
 - **published / updated**: the structured ``datePublished`` / ``dateModified`` when given (the
   visible date line may show either and often only the update); otherwise the visible dates.
   An "updated" equal to or earlier than "published" is dropped. Dates in the URL are not used.
-- **section, tags, url**: structured values when the visible page gives none.
+- **section, tags**: structured values (``articleSection``, breadcrumbs, ``article:tag``,
+  ``keywords``) when given, they are clean where the visible ones are guessed from short lines;
+  else the visible ones. **url**: the capture's URL, else the canonical one.
 - **lang**: detected from the article text; the declared ``<html lang>`` only when the text is
   too short to tell.
 """
@@ -74,11 +78,18 @@ def reconcile(article: Article, meta, blocks: list[Block]) -> None:
     article.title = choose_title(article.title, meta.headline, blocks)
     if meta.authors:
         visible = {norm(a) for a in article.authors}
-        if article.authors and not visible & {norm(a) for a in meta.authors}:
+        typed = meta.signals.get("authors", "").startswith("jsonld")
+        if not article.authors:
+            article.authors = list(meta.authors)
+        elif not visible & {norm(a) for a in meta.authors}:
+            keep = "structured" if typed else "visible"
             article.warnings.append(
                 f"visible byline {article.authors} disagrees with structured authors "
-                f"{meta.authors}; kept the structured ones")
-        article.authors = list(meta.authors)
+                f"{meta.authors}; kept the {keep} ones")
+            if typed:
+                article.authors = list(meta.authors)
+        elif typed:
+            article.authors = list(meta.authors)
     if not article.byline_org and not article.authors and meta.author_orgs:
         article.byline_org = meta.author_orgs[0]
     if meta.published:
@@ -87,9 +98,10 @@ def reconcile(article: Article, meta, blocks: list[Block]) -> None:
         article.updated = meta.updated
     if article.updated and article.published and article.updated[:19] <= article.published[:19]:
         article.updated = None
-    if not article.section and meta.section:
+    if meta.section:
         article.section = meta.section
-    if not article.tags and meta.tags:
+    if meta.tags:
+        article.tags = []
         add_unique(article.tags, meta.tags)
     if not article.url and meta.url:
         article.url = meta.url

@@ -258,6 +258,10 @@ def make_blocks(raw: list[tuple[str, _Context, _Pending]]) -> list[Block]:
     previous_tag = ""
     for i, (text, ctx, pending) in enumerate(kept):
         tag = ctx.tag
+        if tag in ("p", "div") and ctx.flags & _LANDMARK_BIT["blockquote"]:
+            tag = "blockquote"  # <blockquote><p>…</p></blockquote> is a quote
+        elif tag in ("p", "div") and ctx.flags & _LANDMARK_BIT["li"]:
+            tag = "li"
         bullet = "•" if tag == "li" else ""
         tight = tag in ("li", "td", "th", "dd", "dt") and previous_tag == tag
         block = Block(text=text, index=i, line_no=i + 1, bullet=bullet,

@@ -20,6 +20,7 @@ nothing here raises on any input.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -47,7 +48,9 @@ NOT_NAMES = frozenset({
     "none", "undefined", "false", "true"})
 _SPLIT_NAMES = re.compile(r"\s*(?:;|\|| and | und | et | y | e | i | & |,(?!\s*(?:jr|sr)\b))\s*",
                           re.IGNORECASE)
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|autor(?:in)?|author)[:\s]+", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:view|see|more|all) (?:all )?(?:posts|articles|stories|beiträge) "
+                 r"(?:by|from|von)|by|von|par|por|di|door|av|af|autor(?:in)?|author)[:\s]+",
+                 re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/)\s+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _COMMENTS = re.compile(r"^\s*//.*$|/\*.*?\*/", re.MULTILINE | re.DOTALL)
@@ -158,9 +161,11 @@ def first(tags: dict[str, list[str]], *names: str) -> str | None:
 
 
 def clean(text) -> str | None:
-    """Whitespace-collapsed text, or None when empty."""
+    """Whitespace-collapsed text with HTML entities decoded, or None when empty."""
     if not isinstance(text, str):
         return None
+    if "&" in text:
+        text = html.unescape(text)
     text = _SPACE.sub(" ", text).strip()
     return text or None
 
@@ -320,7 +325,7 @@ def add_people(meta: HtmlMeta, value, signal: str) -> None:
 
 def split_names(text: str) -> list[str]:
     """Names in an author string: "By Jane Doe and John Smith" → both; URLs and emails dropped."""
-    text = clean(_BY.sub("", text.strip())) or ""
+    text = _BY.sub("", clean(text) or "")
     if not text or text.startswith(("http://", "https://", "/")):
         name = slug_name(text) if text.startswith(("http://", "https://", "/")) else None
         return [name] if name else []

@@ -31,10 +31,10 @@ BODY_PARAMS = {"objective": "binary", "learning_rate": 0.1, "num_leaves": 31,
                "min_data_in_leaf": 40, "feature_fraction": 0.8, "bagging_fraction": 0.8,
                "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1, "seed": 7,
                "deterministic": True, "force_row_wise": True}
-TITLE_PARAMS = {**BODY_PARAMS, "num_leaves": 15, "min_data_in_leaf": 20,
-                "scale_pos_weight": 20.0}
+TITLE_PARAMS = {**BODY_PARAMS, "learning_rate": 0.05, "num_leaves": 15, "min_data_in_leaf": 20,
+                "feature_fraction": 1.0, "scale_pos_weight": 20.0}
 BODY_ROUNDS = 150
-TITLE_ROUNDS = 150
+TITLE_ROUNDS = 250
 FOLDS = 5
 
 
