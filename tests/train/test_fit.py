@@ -24,7 +24,7 @@ def test_training_runs_on_a_slice(shared_data, tmp_path):
     meta = train_labeller(shared_data, out, tmp_path / "cache", limit=120, rounds=10,
                           datasets=("trafilatura-eval",), log=lambda msg: None)
     assert meta["pages"] == 120 and meta["blocks"] > 1000
-    assert {p.name for p in out.iterdir()} == {"body1.txt", "body2.txt", "title.txt", "meta.json"}
+    assert {p.name for p in out.iterdir()} == {"body1.txt", "body2.txt", "title.txt", "title_html.txt", "meta.json"}
     code = ("import dateline; a = dateline.extract(open(%r).read()); print(len(a.body) >= 0)"
             % str(next((shared_data / "scrapinghub-dev" / "captures" / "w3m").glob("*.txt"))))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
