@@ -2,63 +2,101 @@
 
 What the CMS wrote for machines, read faithfully and never trusted blindly: ``HtmlMeta`` keeps
 each value with where it came from (``signals``), and ``dateline.html.article.reconcile`` decides
-against what the visible page says. Order of preference per field (first found wins):
+against what the visible page says. Order of preference per field (first usable value wins):
 
-- headline: JSON-LD ``headline`` > ``og:title`` > ``twitter:title`` > ``<title>``, site name cut;
-- authors: JSON-LD ``author`` (Person → ``authors``, Organization → ``author_orgs``) > ``<meta
-  name=author>`` / ``article:author`` / ``parsely-author`` / ``sailthru.author`` / ``dc.creator`` >
-  microdata ``itemprop=author`` > ``rel=author`` links;
-- published: JSON-LD ``datePublished`` > ``article:published_time`` > ``itemprop=datePublished`` >
-  ``<meta name=date|pubdate|publishdate|dc.date|parsely-pub-date|sailthru.date>``;
-  updated: JSON-LD ``dateModified`` > ``article:modified_time`` > ``og:updated_time`` >
-  ``itemprop=dateModified`` (never copied from published);
-- section: JSON-LD ``articleSection`` > ``article:section`` > ``parsely-section``; tags:
-  ``article:tag`` > JSON-LD ``keywords`` > ``news_keywords`` / ``keywords``.
+- headline: JSON-LD article ``headline`` > ``og:title`` > ``twitter:title`` > microdata
+  ``headline`` > ``<title>``, site name cut (``strip_site_name``); a JSON-LD headline cut short
+  ("...") gives way to the full ``og:title``; when the page's ``<h1>`` equals one of these
+  candidates (or one segment of a "Headline | Site" title) that one is taken;
+- authors: JSON-LD article ``author``/``creator`` (Person → ``authors``, Organization →
+  ``author_orgs``) > ``<meta name=author>`` / ``article:author`` / ``parsely-author`` /
+  ``sailthru.author`` / ``dc.creator`` > microdata ``itemprop=author`` > ``rel=author`` links >
+  hCard ``.author .fn`` > a name from an author-profile URL slug;
+- published: JSON-LD article ``datePublished`` > ``article:published_time`` > JSON-LD
+  ``dateCreated`` > JSON-LD WebPage ``datePublished`` > microdata ``datePublished`` > ``<meta
+  name=date|pubdate|dc.date|parsely-pub-date|sailthru.date|...>`` > a ``<time>`` marked as the
+  publication date (``pubdate``, class ``published``/``entry-date``); updated likewise from
+  ``dateModified`` / ``article:modified_time`` / ``og:updated_time`` (never copied from published);
+- section: JSON-LD ``articleSection`` > ``article:section`` > ``parsely-section`` > the
+  ``BreadcrumbList`` crumb before the article; tags: ``article:tag`` > JSON-LD ``keywords`` >
+  ``news_keywords`` / ``parsely-tags`` > ``keywords`` (only when few and short).
 
-Broken JSON-LD (trailing commas, comments, control characters) is repaired leniently or skipped;
-nothing here raises on any input.
+Everything is read from a handful of CSS queries (``meta``, JSON-LD scripts, ``link``, a few
+``itemprop``s, ``h1``), never by walking the DOM in Python; ``read_html_meta`` never raises.
 """
 from __future__ import annotations
 
 import html
-import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
+from dateline.html.jsonld import (as_list, is_article, is_organisation, is_page, json_ld_objects,
+                                  name_of, text_value, type_name, types_of)
 from dateline.meta.dates import parse_date
 
-ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "blogposting", "liveblogposting", "reportage", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
-    "scholarlyarticle", "techarticle", "posting", "report", "advertisercontentarticle",
-    "satiricalarticle", "askpublicnewsarticle", "factcheck", "claimreview"})
+MIN_YEAR, MAX_YEAR = 1990, 2100
+MAX_NAMES_PER_SOURCE = 12  # more "authors" than this in a <meta>/microdata source: a citation list
+MAX_TAGS = 30
+MAX_META_KEYWORDS = 15  # a <meta name=keywords> with more is SEO stuffing, not the article's tags
+
 ORG_WORDS = re.compile(
-    r"\b(?:staff|team|desk|redaktion|rédaction|redacción|redazione|redakcja|newsroom|editors?|"
-    r"editorial|agency|agencies|news|press|media|online|digital|wire|service|reporters?|"
-    r"correspondents?|group|inc|ltd|gmbh|s\.a\.|bureau)\b", re.IGNORECASE)
+    r"\b(?:staff|team|desk|redaktion|rédaction|redacción|redazione|redakcja|redactie|newsroom|"
+    r"editors?|editorial|agency|agencies|agentur(?:en)?|news|nachrichten|press|presse|"
+    r"pressestelle|media|medien|online|digital|wire|service|reporters?|correspondents?|group|"
+    r"inc|ltd|llc|gmbh|ag|se|kg|e\.\s?v|s\.a|s\.l|plc|corp|company|bureau|zeitung|magazin|"
+    r"magazine|verlag|verband|institut|institute|university|universität|stiftung|foundation|"
+    r"association|verein|ministerium|ministry|council|network|radio|tv|television|fernsehen|"
+    r"channel|times|tribune|herald|gazette|journal|daily|weekly|blog|shop|store|club|"
+    r"official|admin|administrator|webmaster)\b\.?", re.IGNORECASE)
 AGENCY_NAMES = frozenset({
     "ap", "afp", "reuters", "dpa", "apa", "ansa", "efe", "epd", "kna", "sda", "ats", "pap", "upi",
-    "bloomberg", "associated press", "agence france-presse", "agence france presse", "xinhua",
-    "tass", "ria novosti", "europa press", "belga", "anp", "ntb", "tt", "reuters staff", "aap",
-    "press association", "pa", "cnn", "bbc", "dpa-afx", "afp/dpa", "kyodo"})
+    "bloomberg", "associated press", "the associated press", "agence france-presse",
+    "agence france presse", "xinhua", "tass", "ria novosti", "europa press", "belga", "anp", "ntb",
+    "tt", "aap", "press association", "pa", "cnn", "bbc", "dpa-afx", "afp/dpa", "kyodo", "jiji",
+    "kathpress", "idea", "sid", "agencia efe", "yonhap", "ians", "pti", "ani", "staff"})
 NOT_NAMES = frozenset({
-    "home", "news", "menu", "admin", "administrator", "author", "authors", "guest", "unknown",
-    "anonymous", "redaktion", "editor", "by", "von", "par", "por", "the", "and", "more", "view",
-    "profile", "follow", "share", "facebook", "twitter", "instagram", "contact", "email", "null",
-    "none", "undefined", "false", "true"})
-_SPLIT_NAMES = re.compile(r"\s*(?:;|\|| and | und | et | y | e | i | & |,(?!\s*(?:jr|sr)\b))\s*",
-                          re.IGNORECASE)
-_BY = re.compile(r"^(?:(?:view|see|more|all) (?:all )?(?:posts|articles|stories|beiträge) "
-                 r"(?:by|from|von)|by|von|par|por|di|door|av|af|autor(?:in)?|author)[:\s]+",
-                 re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/)\s+")
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_COMMENTS = re.compile(r"^\s*//.*$|/\*.*?\*/", re.MULTILINE | re.DOTALL)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+    "home", "news", "menu", "search", "login", "log in", "sign in", "subscribe", "admin",
+    "administrator", "author", "authors", "autor", "auteur", "guest", "gast", "unknown",
+    "anonymous", "anonym", "by", "von", "par", "por", "the", "and", "more", "view", "profile",
+    "follow", "share", "facebook", "twitter", "instagram", "linkedin", "youtube", "contact",
+    "email", "e-mail", "mail", "null", "none", "undefined", "false", "true", "no author", "n/a",
+    "na", "hire", "jobs", "website", "homepage", "blog", "posts", "articles", "archive", "archiv",
+    "startseite", "accueil", "inicio", "start", "kontakt", "impressum", "about", "about us"})
+_NAV_WORDS = re.compile(
+    r"\b(?:view|show|see|zeige|alle|all|more|weitere|mehr|posts?|beiträge|articles?|artikel|"
+    r"profile?|profil|complete|anzeigen|archive|archiv|website|homepage|follow|folgen|read|lesen|"
+    r"mostrar|voir|tous|toutes|afficher|ver|todos|designed|powered|theme|wordpress|"
+    r"minutes?|minuten|lectura|lecture|hace|ago)\b", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:text|written|words|posted|reporting|story|published|edited|"
+                 r"geschrieben|verfasst)\s+(?:by|von)|by|von|par|por|di|door|av|af|de|"
+                 r"autor(?:in)?|author|auteur|text)\s*[:\s]\s*", re.IGNORECASE)
+_SPLIT_NAMES = re.compile(r"\s*(?:;|\||\s/\s|\s[-–—]\s|\band\b|\bund\b|\bet\b|\bsowie\b|\s&\s|"
+                          r"\sy\s|\se\s|\si\s|\soraz\s|,)\s*", re.IGNORECASE)
+_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|ii|iii|iv|msc|m\.?sc|ma|ba|mba|dr|prof|rn|esq|"
+                     r"dipl\.?[-\w.]*|mag|ing)\.?$", re.IGNORECASE)
+_FOR_ORG = re.compile(r"\s+(?:for|für|pour|para|from)\s+(?:the\s+|die\s+|der\s+|das\s+)?[A-Z].*$")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+", re.IGNORECASE)
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|com|net|org|info|biz|online|news|"
+                     r"media|blog|site|io|app)$", re.IGNORECASE)
+_PROFILE_SLUG = re.compile(r"/(?:author|authors|autor|autoren|auteur|people|staff|profile|"
+                           r"profiles|journalist|journalists|team|redaktion|user|members?)/"
+                           r"([a-z]+(?:[-_][a-z]+){1,3})/?(?:[?#].*)?$", re.IGNORECASE)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|:|·|•|»|›|«|‹|/|~|ǀ|│|\\|>>)\s+")
+_DATE_SEGMENT = re.compile(r"^[\d\s.,:/-]*(?:uhr|h|am|pm)?[\d\s.,:/-]*$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_TAGS_RE = re.compile(r"<[^>]{0,500}>")
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]|$)", re.IGNORECASE)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-MAX_SCRIPT_CHARS = 500_000
+_LANG3 = {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es",
+          "ita": "it", "por": "pt", "nld": "nl", "dut": "nl", "pol": "pl", "rus": "ru",
+          "swe": "sv", "dan": "da", "fin": "fi", "ces": "cs", "cze": "cs", "tur": "tr",
+          "jpn": "ja", "zho": "zh", "chi": "zh", "ara": "ar", "hun": "hu", "ell": "el", "gre": "el"}
+_PUBLISHED_HINT = re.compile(r"publish|pubdate|entry-date|post-date|posted|created|datum|"
+                             r"article-date|\bdate\b", re.IGNORECASE)
+_UPDATED_HINT = re.compile(r"updat|modif|aktualisiert|edited|changed", re.IGNORECASE)
+_ISO_FAST = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+                       r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -86,15 +124,38 @@ class HtmlMeta:
 
 @dataclass(slots=True)
 class TimeElement:
-    """A ``<time>`` (or ``itemprop`` date) element: its date, visible text and role hints."""
+    """A ``<time>`` (or ``itemprop`` date) element: its date (``iso``), visible ``text`` and
+    lower-cased role ``hint`` (its own and its parent's itemprop / class / id, 'pubdate')."""
 
     iso: str
     text: str
     hint: str
 
+    @property
+    def kind(self) -> str:
+        """'updated', 'published' or 'unknown', from the hint."""
+        if _UPDATED_HINT.search(self.hint):
+            return "updated"
+        return "published" if _PUBLISHED_HINT.search(self.hint) else "unknown"
+
+
+@dataclass(slots=True)
+class PageSources:
+    """What the page offers machines, gathered once: ``<meta>`` values by lower-cased key, the
+    JSON-LD objects sorted into articles / web pages / the rest, and the page's host label."""
+
+    tags: dict[str, list[str]]
+    articles: list[dict]
+    pages: list[dict]
+    others: list[dict]
+    host: str | None = None
+
+
+# --- entry points -------------------------------------------------------------------------------
 
 def read_html_meta(tree) -> HtmlMeta:
-    """The structured metadata of a parsed page (never raises)."""
+    """The structured metadata of a parsed page; never raises (a failure is kept in
+    ``signals['error']`` and whatever was read before it is returned)."""
     meta = HtmlMeta()
     try:
         fill_meta(meta, tree)
@@ -104,35 +165,22 @@ def read_html_meta(tree) -> HtmlMeta:
 
 
 def fill_meta(meta: HtmlMeta, tree) -> None:
-    """Fill ``meta`` from every source, best first (module doc order)."""
-    tags = meta_tags(tree)
-    title_node = tree.css_first("title")
-    meta.title_tag = clean(title_node.text()) if title_node is not None else None
-    meta.site_name = first(tags, "og:site_name", "application-name", "twitter:site")
-    if meta.site_name and meta.site_name.startswith("@"):
-        meta.site_name = meta.site_name[1:]
-    for item in json_ld_items(tree):
-        read_json_ld_item(meta, item)
-    read_meta_tags(meta, tags)
-    read_microdata(meta, tree)
-    headline = meta.headline or first(tags, "og:title", "twitter:title") or meta.title_tag
-    if headline:
-        meta.headline = strip_site_name(headline, meta.site_name)
-        meta.signals.setdefault("headline", "meta")
-    html = tree.css_first("html")
-    lang = (html.attributes.get("lang") or html.attributes.get("xml:lang")) if html else None
-    lang = lang or first(tags, "og:locale", "content-language", "language", "dc.language")
-    if lang:
-        match = _LANG.match(lang.strip())
-        meta.lang = match.group(1).lower() if match else None
-    canonical = tree.css_first('link[rel="canonical"]')
-    meta.url = meta.url or (canonical.attributes.get("href") if canonical else None) or \
-        first(tags, "og:url")
-    meta.description = meta.description or first(tags, "description", "og:description")
-    og_type = first(tags, "og:type")
-    if og_type and not meta.page_type:
-        meta.page_type = og_type
-    meta.is_article = meta.is_article or (og_type or "").lower() == "article"
+    """Fill ``meta`` field by field from the gathered sources (module doc order)."""
+    src = gather_sources(tree)
+    read_identity(meta, src, tree)
+    read_headline(meta, src, tree)
+    read_authors(meta, src, tree)
+    read_dates(meta, src, tree)
+    read_section_and_tags(meta, src)
+    read_article_extras(meta, src)
+
+
+def gather_sources(tree) -> PageSources:
+    """``<meta>`` tags and JSON-LD objects of the page (article objects first)."""
+    articles, pages, others = [], [], []
+    for item in json_ld_objects(tree):
+        (articles if is_article(item) else pages if is_page(item) else others).append(item)
+    return PageSources(tags=meta_tags(tree), articles=articles, pages=pages, others=others)
 
 
 def meta_tags(tree) -> dict[str, list[str]]:
@@ -150,14 +198,14 @@ def meta_tags(tree) -> dict[str, list[str]]:
     return out
 
 
-def first(tags: dict[str, list[str]], *names: str) -> str | None:
-    """The first non-empty value among ``names`` (in that order of preference)."""
+def first(tags: dict[str, list[str]], *names: str) -> tuple[str | None, str | None]:
+    """The first non-empty value among ``names`` (in that order) and the name that gave it."""
     for name in names:
         for value in tags.get(name, ()):
             value = clean(value)
             if value:
-                return value
-    return None
+                return value, name
+    return None, None
 
 
 def clean(text) -> str | None:
@@ -166,194 +214,408 @@ def clean(text) -> str | None:
         return None
     if "&" in text:
         text = html.unescape(text)
-    text = _SPACE.sub(" ", text).strip()
+    text = _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
     return text or None
 
 
-# --- JSON-LD ---------------------------------------------------------------------------------
-
-def json_ld_items(tree) -> list[dict]:
-    """Every JSON-LD object of the page, flattened (arrays, ``@graph``, ``mainEntity``)."""
-    items: list[dict] = []
-    for script in tree.css('script[type="application/ld+json"]'):
-        data = load_json_leniently(script.text(deep=True) or "")
-        if data is not None:
-            flatten_json_ld(data, items, 0)
-    # article objects first, so their fields win over WebPage/WebSite ones
-    items.sort(key=lambda item: 0 if is_article_type(item) else 1)
-    return items
+def squash(text: str | None) -> str:
+    """Letters and digits only, lower-cased (for comparing site names, hosts, headlines)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text or "").casefold()
+                   if ch.isalnum())
 
 
-def load_json_leniently(raw: str):
-    """Parsed JSON, repairing common breakage (comments, trailing commas, controls), or None."""
-    raw = raw.strip()[:MAX_SCRIPT_CHARS]
-    if not raw:
+# --- identity: site name, url, language, type ---------------------------------------------------
+
+def read_identity(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """``site_name``, ``url`` (and the host label), ``lang``, ``page_type``, ``is_article``."""
+    tags = src.tags
+    site, where = first(tags, "og:site_name")
+    if not site:
+        for item in src.articles:
+            site = clean(name_of(item.get("publisher")))
+            if site:
+                where = "jsonld:publisher"
+                break
+    if not site:
+        for item in src.others + src.pages:
+            if any(k in ("website", "organization", "newsmediaorganization") for k in
+                   types_of(item)) and isinstance(item.get("name"), str) and clean(item["name"]):
+                site, where = clean(item["name"]), "jsonld:" + (type_name(item) or "")
+                break
+    if not site:
+        site, where = first(tags, "application-name", "apple-mobile-web-app-title")
+    if not site:
+        handle, _ = first(tags, "twitter:site")
+        if handle and re.fullmatch(r"@\w{2,30}", handle):
+            site, where = handle[1:], "meta:twitter:site"
+    if site:
+        meta.site_name = site
+        meta.signals["site_name"] = where if where.startswith(("jsonld", "meta")) else f"meta:{where}"
+    read_url(meta, src, tree)
+    read_lang(meta, src, tree)
+    read_type(meta, src, tree)
+
+
+def read_url(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """The canonical URL (absolute preferred) and the page's host label for site-name checks."""
+    candidates = []
+    for node in tree.css("link[rel]"):
+        rels = (node.attributes.get("rel") or "").lower().split()
+        if "canonical" in rels and node.attributes.get("href"):
+            candidates.append((node.attributes["href"].strip(), "link:canonical"))
+            break
+    og_url, _ = first(src.tags, "og:url", "twitter:url")
+    if og_url:
+        candidates.append((og_url, "meta:og:url"))
+    for item in src.articles + src.pages:
+        if isinstance(item.get("url"), str):
+            candidates.append((item["url"].strip(), "jsonld:url"))
+            break
+    absolute = [c for c in candidates if c[0].lower().startswith(("http://", "https://"))]
+    chosen = (absolute or candidates or [(None, None)])[0]
+    if chosen[0]:
+        meta.url, meta.signals["url"] = chosen[0], chosen[1]
+    for value, _ in absolute:
+        host = value.split("/")[2].split(":")[0].lower()
+        labels = [p for p in host.split(".") if p not in ("www", "m", "amp", "mobile")]
+        if len(labels) >= 2:
+            src.host = labels[-2] if len(labels[-2]) > 3 or len(labels) == 2 else labels[-3]
+            break
+
+
+def read_lang(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """ISO 639-1 from ``<html lang>``, ``og:locale``, content-language, JSON-LD ``inLanguage``."""
+    root = tree.css_first("html")
+    attrs = root.attributes if root is not None else {}
+    candidates = [(attrs.get("lang"), "html:lang"), (attrs.get("xml:lang"), "html:xml:lang")]
+    for name in ("og:locale", "content-language", "language", "dc.language"):
+        candidates.append((first(src.tags, name)[0], f"meta:{name}"))
+    for item in src.articles + src.pages:
+        candidates.append((text_value(item.get("inLanguage")), "jsonld:inLanguage"))
+    for value, where in candidates:
+        code = iso_639_1(value)
+        if code:
+            meta.lang, meta.signals["lang"] = code, where
+            return
+
+
+def iso_639_1(value: str | None) -> str | None:
+    """'de-DE' → 'de', 'en_US' → 'en', 'deu' → 'de'; None for anything else."""
+    match = _LANG.match(value.strip()) if isinstance(value, str) else None
+    if not match:
         return None
-    if raw.startswith("<!--"):
-        raw = raw[4:].rsplit("-->", 1)[0]
-    try:
-        return json.loads(raw, strict=False)
-    except ValueError:
-        pass
-    repaired = _TRAILING_COMMA.sub(r"\1", _COMMENTS.sub("", _CONTROL.sub(" ", raw)))
-    try:
-        return json.loads(repaired, strict=False)
-    except ValueError:
+    code = match.group(1).lower()
+    return code if len(code) == 2 else _LANG3.get(code)
+
+
+def read_type(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """``page_type`` and ``is_article`` from JSON-LD, microdata ``itemtype`` or ``og:type``."""
+    for item in src.articles + src.pages:
+        meta.page_type, meta.signals["page_type"] = type_name(item), "jsonld:@type"
+        meta.is_article = is_article(item)
+        return
+    for node in tree.css("[itemtype]")[:20]:
+        kind = (node.attributes.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+        if is_article({"@type": kind}) or is_page({"@type": kind}):
+            meta.page_type, meta.signals["page_type"] = kind, "microdata:itemtype"
+            meta.is_article = is_article({"@type": kind})
+            return
+    og_type, _ = first(src.tags, "og:type")
+    if og_type:
+        meta.page_type, meta.signals["page_type"] = og_type, "meta:og:type"
+        meta.is_article = og_type.lower() in ("article", "blog", "news", "blogposting")
+
+
+# --- headline -----------------------------------------------------------------------------------
+
+def read_headline(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """The structured headline (module doc), site name cut, checked against the ``<h1>``."""
+    title_node = tree.css_first("title")
+    meta.title_tag = clean(title_node.text(deep=True)) if title_node is not None else None
+    candidates: list[tuple[str, str]] = []
+    for item in src.articles:
+        value = clean(text_value(item.get("headline")) or text_value(item.get("name")))
+        if value:
+            candidates.append((value, "jsonld:headline"))
+            break
+    for name in ("og:title", "twitter:title"):
+        value, _ = first(src.tags, name)
+        if value:
+            candidates.append((value, f"meta:{name}"))
+    node = tree.css_first('[itemprop="headline"]')
+    if node is not None:
+        value = clean(node.attributes.get("content") or node.text(deep=True))
+        if value and len(value) < 400:
+            candidates.append((value, "microdata:headline"))
+    if meta.title_tag:
+        candidates.append((meta.title_tag, "title"))
+    if not candidates:
+        return
+    headline, where = matching_h1(candidates, tree, meta.site_name, src.host) or \
+        (strip_site_name(candidates[0][0], meta.site_name, src.host), candidates[0][1])
+    if where == "jsonld:headline" and len(candidates) > 1:
+        headline = untruncated(headline, candidates[1:], meta.site_name, src.host)
+    meta.headline, meta.signals["headline"] = headline or None, where
+
+
+def matching_h1(candidates: list[tuple[str, str]], tree, site_name: str | None,
+                host: str | None) -> tuple[str, str] | None:
+    """The candidate (or title segment) that the page's ``<h1>`` repeats, if any."""
+    h1s = set()
+    for node in tree.css("h1")[:3]:
+        text = node.text(deep=True)
+        if text and len(text) < 400:
+            h1s.add(squash(text))
+    h1s.discard("")
+    if not h1s:
         return None
-
-
-def flatten_json_ld(data, out: list[dict], depth: int) -> None:
-    """Collect the typed objects of a JSON-LD value into ``out`` (depth-limited)."""
-    if depth > 6:
-        return
-    if isinstance(data, list):
-        for item in data:
-            flatten_json_ld(item, out, depth + 1)
-    elif isinstance(data, dict):
-        if "@type" in data:
-            out.append(data)
-        for key in ("@graph", "mainEntity", "mainEntityOfPage", "hasPart", "itemListElement"):
-            value = data.get(key)
-            if isinstance(value, (list, dict)):
-                flatten_json_ld(value, out, depth + 1)
-
-
-def types_of(item: dict) -> list[str]:
-    """The lower-cased ``@type`` names of a JSON-LD object."""
-    kind = item.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return [k.lower() for k in kinds if isinstance(k, str)]
-
-
-def is_article_type(item: dict) -> bool:
-    """True if the object is some kind of article or posting."""
-    return any(k in ARTICLE_TYPES for k in types_of(item))
-
-
-def read_json_ld_item(meta: HtmlMeta, item: dict) -> None:
-    """Take what one JSON-LD object says (article objects first; first value wins)."""
-    kinds = types_of(item)
-    if "breadcrumblist" in kinds:
-        read_breadcrumbs(meta, item)
-        return
-    if not is_article_type(item):
-        if not meta.site_name and any(k in ("website", "organization", "newsmediaorganization")
-                                      for k in kinds):
-            meta.site_name = clean(item.get("name")) if isinstance(item.get("name"), str) else None
-        return
-    if not meta.page_type:
-        meta.page_type = item.get("@type") if isinstance(item.get("@type"), str) else kinds[0]
-    meta.is_article = True
-    if not meta.headline:
-        meta.headline = clean(text_value(item.get("headline")) or text_value(item.get("name")))
-        if meta.headline:
-            meta.signals["headline"] = "jsonld:headline"
-    if not meta.authors and not meta.author_orgs:
-        add_people(meta, item.get("author") or item.get("creator"), "jsonld:author")
-    set_date(meta, "published", item.get("datePublished") or item.get("dateCreated"),
-             "jsonld:datePublished")
-    set_date(meta, "updated", item.get("dateModified"), "jsonld:dateModified")
-    if not meta.section:
-        meta.section = clean(text_value(item.get("articleSection")))
-        if meta.section:
-            meta.signals["section"] = "jsonld:articleSection"
-    if not meta.tags:
-        meta.tags = keyword_list(item.get("keywords"))
-    if not meta.body_text:
-        body = item.get("articleBody")
-        meta.body_text = body if isinstance(body, str) and body.strip() else None
-    if not meta.url and isinstance(item.get("url"), str):
-        meta.url = item["url"]
-    if not meta.description:
-        meta.description = clean(text_value(item.get("description")))
-    for image in as_list(item.get("image")):
-        if isinstance(image, dict):
-            credit = text_value(image.get("creditText")) or name_of(image.get("copyrightHolder")) \
-                or name_of(image.get("author"))
-            if credit and clean(credit) not in meta.image_credits:
-                meta.image_credits.append(clean(credit))
-
-
-def text_value(value) -> str | None:
-    """A string from a JSON-LD value that may be a string, a list, or ``{"@value": ...}``."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list) and value:
-        return text_value(value[0])
-    if isinstance(value, dict):
-        return text_value(value.get("@value") or value.get("name"))
+    for value, where in candidates:
+        stripped = strip_site_name(value, site_name, host)
+        for option in (stripped, value, *_TITLE_SEPARATORS.split(value)):
+            if squash(option) in h1s:
+                return option.strip(), f"{where}+h1"
     return None
 
 
-def as_list(value) -> list:
-    """``value`` as a list (None → [])."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
+def untruncated(headline: str, others: list[tuple[str, str]], site_name: str | None,
+                host: str | None) -> str:
+    """A JSON-LD headline cut short ("...", or a plain prefix) replaced by the full other one."""
+    short = squash(headline.rstrip(".… "))
+    if len(short) < 10:
+        return headline
+    for value, _ in others:
+        full = strip_site_name(value, site_name, host)
+        if len(squash(full)) > len(short) and squash(full).startswith(short):
+            return full
+    return headline
 
 
-def name_of(value) -> str | None:
-    """The name of a JSON-LD person/organization value (string or object)."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        return text_value(value.get("name")) or " ".join(
-            p for p in (text_value(value.get("givenName")), text_value(value.get("familyName")))
-            if p) or None
-    if isinstance(value, list) and value:
-        return name_of(value[0])
-    return None
+def strip_site_name(title: str, site_name: str | None = None, host: str | None = None) -> str:
+    """The headline without the site name: "Headline | Site", "Site - Headline", "Headline –
+    Site News", "Site » Blog » Headline" → "Headline".
+
+    End segments (after a spaced separator) are cut while they are site-like: equal to or part of
+    ``site_name``, naming the ``host`` label, a domain, or a date stamp. With no such segment, a
+    short last segment (≤ 4 words, much shorter than the rest) is cut; and of three or more
+    segments one much longer than all others is kept alone.
+    """
+    title = clean(title) or ""
+    spans = segments(title)
+    if len(spans) < 2:
+        return title
+    site = squash(site_name)
+    start, end = 0, len(spans)
+    while end - start > 1 and site_like(spans[end - 1][2], site, host):
+        end -= 1
+    while end - start > 1 and site_like(spans[start][2], site, host):
+        start += 1
+    if (start, end) != (0, len(spans)):
+        return title[spans[start][0]:spans[end - 1][1]]
+    texts = [s[2] for s in spans]
+    if len(texts) >= 3:
+        longest = max(texts, key=len)
+        if all(len(longest) >= 2.5 * len(t) for t in texts if t is not longest):
+            return longest
+    head, tail = title[:spans[-1][0]].rstrip(), texts[-1]
+    if len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail) and \
+            not site_name:
+        return title[:spans[-2][1]]
+    return title
 
 
-def add_people(meta: HtmlMeta, value, signal: str) -> None:
-    """Add the people (and organisations) a JSON-LD ``author`` value names."""
-    for entry in as_list(value):
-        is_org = isinstance(entry, dict) and any(
-            k in ("organization", "newsmediaorganization", "corporation")
-            for k in types_of(entry))
-        name = name_of(entry)
-        if not name:
-            continue
-        for person in split_names(name):
-            if is_org or looks_like_org(person, meta.site_name):
-                add_unique(meta.author_orgs, person)
+def segments(title: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the parts of a title between spaced separators."""
+    out, pos = [], 0
+    for match in _TITLE_SEPARATORS.finditer(title):
+        out.append((pos, match.start(), title[pos:match.start()]))
+        pos = match.end()
+    out.append((pos, len(title), title[pos:]))
+    return [s for s in out if s[2].strip()]
+
+
+def site_like(segment: str, site: str, host: str | None) -> bool:
+    """True for a title segment that names the site rather than the article."""
+    seg = squash(segment)
+    if not seg:
+        return True
+    if site and (seg == site or (len(segment) <= 40 and min(len(seg), len(site)) >= 3 and
+                                 (site in seg or seg in site))):
+        return True
+    if host and len(host) >= 4 and host in seg and len(segment.split()) <= 6:
+        return True
+    return bool(_DOMAIN.match(segment.strip())) or bool(_DATE_SEGMENT.match(segment))
+
+
+# --- authors ------------------------------------------------------------------------------------
+
+def read_authors(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """People and organisations credited as authors, from the first source that names any."""
+    slug_urls: list[str] = []
+    for item in src.articles:
+        if add_json_ld_authors(meta, item.get("author") or item.get("creator"), src, slug_urls):
+            meta.signals["authors"] = "jsonld:author"
+            return
+    for name in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                 "dcterms.creator", "byl", "citation_author", "dc.contributor"):
+        values = src.tags.get(name, ())
+        if add_names(meta, values, src, slug_urls, limit=MAX_NAMES_PER_SOURCE):
+            meta.signals["authors"] = f"meta:{name}"
+            return
+    for reader, where in ((microdata_authors, "microdata:author"), (rel_authors, "rel:author"),
+                          (hcard_authors, "hcard:author")):
+        if add_names(meta, reader(tree, slug_urls), src, slug_urls, limit=MAX_NAMES_PER_SOURCE):
+            meta.signals["authors"] = where
+            return
+    for url in slug_urls:
+        name = slug_name(url)
+        if name:
+            meta.authors.append(name)
+            meta.signals["authors"] = "url:author-slug"
+            return
+
+
+def add_json_ld_authors(meta: HtmlMeta, value, src: PageSources, slug_urls: list[str]) -> bool:
+    """Add the people / organisations of a JSON-LD ``author`` value; True if any was added."""
+    for entry in as_list(value)[:50]:
+        if isinstance(entry, dict) and isinstance(entry.get("url"), str):
+            slug_urls.append(entry["url"])
+        typed_org = is_organisation(entry)
+        for name in split_names(name_of(entry) or "", slug_urls):
+            if typed_org or looks_like_org(name, meta.site_name, src.host):
+                add_unique(meta.author_orgs, name)
             else:
-                add_unique(meta.authors, person)
-    if meta.authors or meta.author_orgs:
-        meta.signals.setdefault("authors", signal)
+                add_unique(meta.authors, name)
+    return bool(meta.authors or meta.author_orgs)
 
 
-def split_names(text: str) -> list[str]:
-    """Names in an author string: "By Jane Doe and John Smith" → both; URLs and emails dropped."""
-    text = _BY.sub("", clean(text) or "")
-    if not text or text.startswith(("http://", "https://", "/")):
-        name = slug_name(text) if text.startswith(("http://", "https://", "/")) else None
-        return [name] if name else []
+def add_names(meta: HtmlMeta, values, src: PageSources, slug_urls: list[str], limit: int) -> bool:
+    """Add the names in author strings (people vs organisations by ``looks_like_org``); a
+    source naming more than ``limit`` is ignored. True if any name was added."""
+    names: list[str] = []
+    for value in values:
+        for name in split_names(value, slug_urls):
+            add_unique(names, name)
+    if not names or len(names) > limit:
+        return False
+    for name in names:
+        add_unique(meta.author_orgs if looks_like_org(name, meta.site_name, src.host)
+                   else meta.authors, name)
+    return True
+
+
+def microdata_authors(tree, slug_urls: list[str]) -> list[str]:
+    """Names of ``itemprop=author`` elements: the first one and its siblings only (later ones are
+    usually teasers' or comments' authors)."""
+    out, parent = [], None
+    for node in unique_nodes(tree.css('[itemprop~="author"]'))[:10]:
+        attrs = node.attributes
+        if attrs.get("href"):
+            slug_urls.append(attrs["href"])
+        inner = node.css_first('[itemprop~="name"]')
+        text = (inner.attributes.get("content") or inner.text(deep=True)) if inner is not None \
+            else attrs.get("content") or node.text(deep=True)
+        text = clean(text)
+        if not text or len(text) > 100:
+            continue
+        here = node.parent.mem_id if node.parent is not None else None
+        if parent is not None and here != parent:
+            break
+        parent = here
+        out.append(text)
+    return out
+
+
+def rel_authors(tree, slug_urls: list[str]) -> list[str]:
+    """The text of the first ``rel=author`` link that reads as a name (``<link>`` hrefs kept as
+    slug candidates)."""
+    for node in unique_nodes(tree.css('[rel~="author"]'))[:10]:
+        href = node.attributes.get("href")
+        if href:
+            slug_urls.append(href)
+        text = clean(node.text(deep=True)) if node.tag != "link" else None
+        if text and len(text) <= 80 and not _NAV_WORDS.search(text):
+            return [text]
+    return []
+
+
+def hcard_authors(tree, slug_urls: list[str]) -> list[str]:
+    """The first hCard author name (``class="author vcard"`` → ``.fn``)."""
+    node = tree.css_first(".author .fn, .author.fn, .byline .fn")
+    if node is None:
+        return []
+    text = clean(node.text(deep=True))
+    return [text] if text and len(text) <= 80 else []
+
+
+def unique_nodes(nodes: list) -> list:
+    """``nodes`` without repeats (a comma selector returns a node once per matching part)."""
+    seen, out = set(), []
+    for node in nodes:
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            out.append(node)
+    return out
+
+
+def split_names(text: str, slug_urls: list[str] | None = None) -> list[str]:
+    """The names in an author string: "By Jane Doe and John Smith" → both; "Jane Doe, PhD" →
+    Jane Doe; URLs (kept in ``slug_urls``), emails, handles and navigation words dropped."""
+    text = clean(text) or ""
+    if not text:
+        return []
+    if text.lower().startswith(("http://", "https://", "/", "www.")):
+        if slug_urls is not None:
+            slug_urls.append(text)
+        return []
+    text = _URL.sub(" ", text)
+    text = _BY.sub("", text.strip(" -–—|:"))
     names = []
     for part in _SPLIT_NAMES.split(text):
-        part = _EMAIL.sub("", part).strip(" .,;:-–—|")
-        if 2 <= len(part) <= 60 and part.lower() not in NOT_NAMES and any(c.isalpha() for c in part):
+        part = _BY.sub("", part.strip(" .,;:-–—|()[]")).strip(" .,;:-–—|()[]")
+        part = _FOR_ORG.sub("", part)
+        if not part or _DEGREE.match(part):
+            continue
+        if is_name_like(part):
             names.append(part)
     return names
 
 
+def is_name_like(part: str) -> bool:
+    """True for a short string with letters that is not navigation or a CMS placeholder."""
+    if not 2 <= len(part) <= 60 or len(part.split()) > 6 or not any(c.isalpha() for c in part):
+        return False
+    low = part.lower()
+    if low in NOT_NAMES or "→" in part or "»" in part or _NAV_WORDS.search(part):
+        return False
+    digits = sum(c.isdigit() for c in part)
+    return digits <= 2 and not low.startswith(("wordpress", "admin", "user"))
+
+
+def looks_like_org(name: str, site_name: str | None, host: str | None) -> bool:
+    """True for an author string that names an organisation (agency, desk, the site itself, a
+    domain, a legal form) rather than a person."""
+    low = name.casefold().strip()
+    if low in AGENCY_NAMES or ORG_WORDS.search(name) or _DOMAIN.match(low):
+        return True
+    key = squash(name)
+    if site_name and key and (key == squash(site_name) or (len(key) >= 4 and
+                                                           key in squash(site_name))):
+        return True
+    if host and len(host) >= 4 and host in key:
+        return True
+    words = name.split()
+    return name.isupper() and len(words) == 1 and len(name) <= 6  # "NDR", "ORF", "EFE"
+
+
 def slug_name(url: str) -> str | None:
-    """A name from an author profile URL slug ("/author/jane-doe/" → "Jane Doe"), or None."""
-    match = re.search(r"/(?:author|authors|autor|auteur|people|staff|profile|profiles)/"
-                      r"([a-z]+(?:-[a-z]+){1,3})/?$", url.lower())
+    """A name from an author-profile URL ("/author/jane-doe/" → "Jane Doe"), or None."""
+    match = _PROFILE_SLUG.search(url.split("?")[0]) if isinstance(url, str) else None
     if not match:
         return None
-    return " ".join(w.capitalize() for w in match.group(1).split("-"))
-
-
-def looks_like_org(name: str, site_name: str | None) -> bool:
-    """True for author strings that name an organisation (agency, desk, the site) not a person."""
-    low = name.lower()
-    if low in AGENCY_NAMES or ORG_WORDS.search(name):
-        return True
-    if site_name and low == site_name.lower():
-        return True
-    return "." in low and " " not in low  # "example.com"
+    words = re.split(r"[-_]", match.group(1))
+    if any(w.lower() in NOT_NAMES for w in words):
+        return None
+    return " ".join(w.capitalize() for w in words)
 
 
 def add_unique(target: list[str], value: str) -> None:
@@ -362,153 +624,221 @@ def add_unique(target: list[str], value: str) -> None:
         target.append(value)
 
 
-def keyword_list(value) -> list[str]:
-    """Tags from a keywords value: a list, or a comma/semicolon-separated string."""
-    out: list[str] = []
-    items = value if isinstance(value, list) else re.split(r"[,;]", value) \
-        if isinstance(value, str) else []
-    for item in items:
-        text = clean(text_value(item))
-        if text and len(text) <= 60:
-            add_unique(out, text)
-    return out[:30]
+# --- dates --------------------------------------------------------------------------------------
+
+PUBLISHED_META = ("datepublished", "publishdate", "pubdate", "date", "dc.date", "dc.date.issued",
+                  "dcterms.date", "dcterms.issued", "dcterms.created", "parsely-pub-date",
+                  "sailthru.date", "cxenseparse:recs:publishtime", "article.published",
+                  "published-date", "publish-date", "release_date", "citation_publication_date",
+                  "citation_date", "shareaholic:article_published_time", "og:pubdate")
+UPDATED_META = ("datemodified", "dcterms.modified", "last-modified", "article.updated",
+                "shareaholic:article_modified_time", "lastmod")
 
 
-def set_date(meta: HtmlMeta, name: str, value, signal: str) -> None:
-    """Set ``published`` or ``updated`` from a raw value if not set yet."""
+def read_dates(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """``published`` and ``updated`` from the first source that gives a usable date each."""
+    tags = src.tags
+    published = [(item.get("datePublished"), "jsonld:datePublished") for item in src.articles]
+    published += [(first(tags, name)[0], f"meta:{name}") for name in
+                  ("article:published_time", "og:article:published_time", "published_time")]
+    published += [(item.get("dateCreated"), "jsonld:dateCreated") for item in src.articles]
+    published += [(item.get("datePublished"), "jsonld:page:datePublished") for item in src.pages]
+    updated = [(item.get("dateModified"), "jsonld:dateModified") for item in src.articles]
+    updated += [(first(tags, name)[0], f"meta:{name}") for name in
+                ("article:modified_time", "og:article:modified_time", "og:updated_time",
+                 "modified_time")]
+    updated += [(item.get("dateModified"), "jsonld:page:dateModified") for item in src.pages]
+    set_first_date(meta, "published", published)
+    set_first_date(meta, "updated", updated)
+    if meta.published and meta.updated:
+        return
+    times = time_elements(tree)
+    if not meta.published:
+        set_first_date(meta, "published", [(first(tags, n)[0], f"meta:{n}") for n in
+                                           PUBLISHED_META])
+        set_first_date(meta, "published", [(t.iso, "time:" + t.hint[:40]) for t in times
+                                           if t.kind == "published"])
+    if not meta.updated:
+        set_first_date(meta, "updated", [(first(tags, n)[0], f"meta:{n}") for n in UPDATED_META])
+        set_first_date(meta, "updated", [(t.iso, "time:" + t.hint[:40]) for t in times
+                                         if t.kind == "updated"])
+
+
+def set_first_date(meta: HtmlMeta, name: str, candidates: list[tuple[object, str]]) -> None:
+    """Set ``published`` / ``updated`` to the first candidate that normalises, if not set."""
     if getattr(meta, name):
         return
-    iso = normalise_date(text_value(value))
-    if iso:
-        setattr(meta, name, iso)
-        meta.signals[name] = signal
+    for value, where in candidates:
+        iso = normalise_date(text_value(value))
+        if iso:
+            setattr(meta, name, iso)
+            meta.signals[name] = where
+            return
 
 
 def normalise_date(value: str | None) -> str | None:
-    """ISO 8601 of a machine date string (as precise as given), or None if unusable."""
-    if not value or not isinstance(value, str):
+    """ISO 8601 of a machine date string, as precise as given (a day stays a day, an offset is
+    kept), or None when unparseable or outside 1990-2100. A UTC time of exactly 22:00 or 23:00 is
+    written as the same instant at local midnight (+02:00 / +01:00): that is a CMS storing a
+    Central European date as UTC, and the day a reader sees is the next one."""
+    if not isinstance(value, str) or not value.strip():
         return None
-    iso = parse_date(value.strip()[:60], fallback=True)
+    value = value.strip()[:80]
+    match = _ISO_FAST.match(value)
+    iso = iso_from_match(match) if match else None
+    if iso is None and not match:
+        iso = parse_date(value, fallback=True)
     if not iso:
         return None
     try:
         year = int(iso[:4])
     except ValueError:
         return None
-    return iso if 1990 <= year <= 2100 else None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return local_midnight(iso)
 
 
-def read_breadcrumbs(meta: HtmlMeta, item: dict) -> None:
-    """Section from a ``BreadcrumbList``: the last crumb before the article itself."""
-    crumbs = []
-    for element in as_list(item.get("itemListElement")):
-        if isinstance(element, dict):
-            name = text_value(element.get("name")) or name_of(element.get("item"))
-            if name:
-                crumbs.append(clean(name))
-    crumbs = [c for c in crumbs if c and c.lower() not in ("home", "startseite", "accueil",
-                                                             "inicio", "start")]
-    if len(crumbs) >= 2 and not meta.section:
-        meta.section = crumbs[-2]
-        meta.signals["section"] = "jsonld:breadcrumb"
+def iso_from_match(match: re.Match) -> str | None:
+    """ISO 8601 from an ``_ISO_FAST`` match (seconds kept when given, offset as ±HH:MM)."""
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        moment = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+                          int(second or 0))
+    except ValueError:
+        return None
+    if hour is None:
+        return moment.date().isoformat()
+    text = moment.isoformat()
+    if zone:
+        zone = zone.upper()
+        if zone == "Z":
+            text += "+00:00"
+        else:
+            digits = zone[1:].replace(":", "")
+            text += f"{zone[0]}{digits[:2]}:{(digits[2:] or '00')[:2]}"
+    return text
 
 
-# --- meta tags and microdata -------------------------------------------------------------------
-
-def read_meta_tags(meta: HtmlMeta, tags: dict[str, list[str]]) -> None:
-    """Fill what JSON-LD left empty from ``<meta>`` tags."""
-    if not meta.authors and not meta.author_orgs:
-        for name in ("author", "article:author", "parsely-author", "sailthru.author",
-                     "dc.creator", "dcterms.creator", "byl", "twitter:creator"):
-            for value in tags.get(name, ()):
-                if name == "twitter:creator" or value.startswith("@"):
-                    continue
-                add_people(meta, value, f"meta:{name}")
-            if meta.authors or meta.author_orgs:
-                break
-    for key, names in (
-            ("published", ("article:published_time", "datepublished", "og:published_time",
-                           "publishdate", "pubdate", "date", "dc.date", "dc.date.issued",
-                           "dcterms.date", "dcterms.created", "parsely-pub-date", "sailthru.date",
-                           "article.published", "published-date", "release_date")),
-            ("updated", ("article:modified_time", "og:updated_time", "datemodified",
-                         "dcterms.modified", "last-modified", "article.updated"))):
-        for name in names:
-            set_date(meta, key, first(tags, name), f"meta:{name}")
-            if getattr(meta, key):
-                break
-    if not meta.section:
-        meta.section = first(tags, "article:section", "parsely-section", "section",
-                             "article.section", "cxenseparse:pageclass")
-        if meta.section == "article":
-            meta.section = None
-    if not meta.tags:
-        values = tags.get("article:tag", [])
-        meta.tags = keyword_list(values) if values else []
-    if not meta.tags:
-        raw = first(tags, "news_keywords", "parsely-tags", "keywords")
-        tags_list = keyword_list(raw) if raw else []
-        meta.tags = tags_list if 0 < len(tags_list) <= 15 else []
-
-
-def read_microdata(meta: HtmlMeta, tree) -> None:
-    """Fill what is still empty from microdata ``itemprop`` attributes and ``rel=author``."""
-    if not meta.authors and not meta.author_orgs:
-        for node in tree.css('[itemprop="author"], [rel="author"]')[:6]:
-            inner = node.css_first('[itemprop="name"]')
-            text = (inner or node).text(deep=True) if (inner or node) is not None else ""
-            add_people(meta, clean(text) or "", "microdata:author")
-    for key, prop in (("published", "datePublished"), ("updated", "dateModified")):
-        if getattr(meta, key):
-            continue
-        node = tree.css_first(f'[itemprop="{prop}"]')
-        if node is not None:
-            value = node.attributes.get("datetime") or node.attributes.get("content") or \
-                node.text(deep=True)
-            set_date(meta, key, value, f"microdata:{prop}")
-    if not meta.headline:
-        node = tree.css_first('[itemprop="headline"]')
-        if node is not None:
-            meta.headline = clean(node.text(deep=True))
+def local_midnight(iso: str) -> str:
+    """'2021-11-04T23:00:00+00:00' → '2021-11-05T00:00:00+01:00' (same instant); else as is."""
+    if len(iso) == 25 and iso.endswith(("T22:00:00+00:00", "T23:00:00+00:00")):
+        hours = 24 - int(iso[11:13])
+        day = datetime.fromisoformat(iso[:10]) + timedelta(days=1)
+        return f"{day.date().isoformat()}T00:00:00+0{hours}:00"
+    return iso
 
 
 def time_elements(tree) -> list[TimeElement]:
-    """Every ``<time>`` and ``itemprop`` date element in document order, with role hints."""
+    """Every ``<time>`` and ``itemprop=datePublished|dateModified|dateCreated`` element of the
+    body with a usable date, in document order, with role hints from it and its parent."""
     out = []
-    for node in tree.css('time, [itemprop="datePublished"], [itemprop="dateModified"]'):
+    root = tree.body if tree.body is not None else tree.root
+    if root is None:
+        return out
+    nodes = root.css('time, [itemprop~="datePublished"], [itemprop~="dateModified"], '
+                     '[itemprop~="dateCreated"]')
+    for node in unique_nodes(nodes)[:50]:
         attrs = node.attributes
-        value = attrs.get("datetime") or attrs.get("content") or node.text(deep=True)
-        iso = normalise_date(value)
+        text = clean(node.text(deep=True)) or ""
+        iso = normalise_date(attrs.get("datetime") or attrs.get("content") or
+                             (text if len(text) <= 80 else None))
         if not iso:
             continue
+        parent = node.parent.attributes if node.parent is not None else {}
         hint = " ".join(v for v in (attrs.get("itemprop"), attrs.get("class"), attrs.get("id"),
-                                    "pubdate" if "pubdate" in attrs else None) if v)
-        out.append(TimeElement(iso=iso, text=clean(node.text(deep=True)) or "", hint=hint.lower()))
+                                    "pubdate" if "pubdate" in attrs else None,
+                                    parent.get("itemprop"), parent.get("class")) if v)
+        out.append(TimeElement(iso=iso, text=text[:200], hint=hint.lower()[:200]))
     return out
 
 
-# --- titles -------------------------------------------------------------------------------------
+# --- section, tags, body, images ----------------------------------------------------------------
 
-def strip_site_name(title: str, site_name: str | None) -> str:
-    """The headline without the site name: "Headline | Site", "Site - Headline" → "Headline".
+def read_section_and_tags(meta: HtmlMeta, src: PageSources) -> None:
+    """``section`` and ``tags`` (module doc order)."""
+    tags = src.tags
+    for item in src.articles:
+        section = clean(text_value(item.get("articleSection")))
+        if section and len(section) <= 80:
+            meta.section, meta.signals["section"] = section, "jsonld:articleSection"
+            break
+    if not meta.section:
+        section, where = first(tags, "article:section", "parsely-section", "section",
+                               "article.section", "og:article:section")
+        if section and section.lower() not in ("article", "news", "home") and len(section) <= 80:
+            meta.section, meta.signals["section"] = section, f"meta:{where}"
+    if not meta.section:
+        for item in src.others + src.pages:
+            if "breadcrumblist" in types_of(item):
+                read_breadcrumbs(meta, item)
+                if meta.section:
+                    break
+    candidates = [(tags.get("article:tag", []), "meta:article:tag", MAX_TAGS)]
+    candidates += [(as_list(item.get("keywords")), "jsonld:keywords", MAX_TAGS)
+                   for item in src.articles]
+    for name, limit in (("news_keywords", MAX_TAGS), ("parsely-tags", MAX_TAGS),
+                        ("keywords", MAX_META_KEYWORDS)):
+        candidates.append((tags.get(name, [])[:1], f"meta:{name}", limit))
+    for values, where, limit in candidates:
+        found = keyword_list(values)
+        if found and len(found) <= limit:
+            meta.tags, meta.signals["tags"] = found, where
+            break
 
-    With no known site name, a short end segment after a separator is cut when the rest is
-    clearly the longer, headline part.
-    """
-    title = clean(title) or ""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
-    if site_name:
-        site = site_name.lower().strip()
-        kept = [p for p in parts if p.lower().strip() != site and not (
-            len(p) < 40 and (site in p.lower() or p.lower() in site))]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept) if len(kept) > 1 else kept[0]
-    head, tail = parts[0], parts[-1]
-    if len(tail) <= 30 and len(tail.split()) <= 4 and len(head) > len(tail):
-        last = list(_TITLE_SEPARATORS.finditer(title))[-1]
-        return title[:last.start()]
-    if len(head) <= 30 and len(tail) >= 2 * len(head) and len(parts) == 2:
-        return tail
-    return title
+
+def read_breadcrumbs(meta: HtmlMeta, item: dict) -> None:
+    """Section from a ``BreadcrumbList``: the crumb before the last (the article itself)."""
+    crumbs = []
+    for element in as_list(item.get("itemListElement"))[:20]:
+        if isinstance(element, dict):
+            name = clean(text_value(element.get("name")) or name_of(element.get("item")))
+            if name:
+                crumbs.append(name)
+    crumbs = [c for c in crumbs if c.lower() not in NOT_NAMES]
+    if len(crumbs) >= 2 and len(crumbs[-2]) <= 60:
+        meta.section, meta.signals["section"] = crumbs[-2], "jsonld:breadcrumb"
+
+
+def keyword_list(values) -> list[str]:
+    """Tags from keyword values: list items, or comma/semicolon-separated strings."""
+    out: list[str] = []
+    for value in values:
+        text = text_value(value)
+        if not text:
+            continue
+        for item in re.split(r"[,;]", text) if ("," in text or ";" in text) else [text]:
+            item = clean(item)
+            if item and len(item) <= 60 and not item.lower().startswith(("http", "www.")):
+                add_unique(out, item)
+    return out
+
+
+def read_article_extras(meta: HtmlMeta, src: PageSources) -> None:
+    """``description``, ``body_text`` (JSON-LD ``articleBody``) and ``image_credits``."""
+    value, where = first(src.tags, "description", "og:description", "twitter:description")
+    if not value:
+        for item in src.articles + src.pages:
+            value = clean(text_value(item.get("description")))
+            if value:
+                where = "jsonld:description"
+                break
+    if value:
+        meta.description, meta.signals["description"] = value, (
+            where if where.startswith("jsonld") else f"meta:{where}")
+    for item in src.articles:
+        body = item.get("articleBody") or item.get("text")
+        if isinstance(body, str) and len(body.strip()) >= 20:
+            body = html.unescape(_TAGS_RE.sub(" ", body)) if "<" in body or "&" in body else body
+            meta.body_text = "\n".join(_SPACE.sub(" ", line).strip() for line in
+                                       body.splitlines() if line.strip()) or None
+            meta.signals["body_text"] = "jsonld:articleBody"
+            break
+    for item in src.articles:
+        for image in as_list(item.get("image"))[:10]:
+            if isinstance(image, dict):
+                credit = clean(text_value(image.get("creditText")) or
+                               name_of(image.get("copyrightHolder")) or
+                               name_of(image.get("author")) or name_of(image.get("creator")))
+                if credit and len(credit) <= 100:
+                    add_unique(meta.image_credits, credit)
