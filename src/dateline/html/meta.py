@@ -84,6 +84,12 @@ _PROFILE_SLUG = re.compile(r"/(?:author|authors|autor|autoren|auteur|people|staf
                            r"profiles|journalist|journalists|team|redaktion|user|members?)/"
                            r"([a-z]+(?:[-_][a-z]+){1,3})/?(?:[?#].*)?$", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|:|·|•|»|›|«|‹|/|~|ǀ|│|\\|>>)\s+")
+_H1_NOT_HEADLINE = re.compile(r"^(?:.*logo.*|brand|branding|site-?(?:title|name|logo|header)|"
+                              r"blog-?(?:title|name)|masthead|.*hidden.*|hide.*|aural|sr-only|"
+                              r"screen-?reader.*|visually-?hidden|invisible|offscreen)$")
+_ARCHIVE_PREFIX = re.compile(r"^https?://web\.archive\.org/web/\d+\w*/")
+_SITE_WORDS = re.compile(r"\b(?:blog|blogs|forum|forums|wiki|portal|archiv|archive|homepage|"
+                         r"website|webseite|site)\b", re.IGNORECASE)
 _DATE_SEGMENT = re.compile(r"^[\d\s.,:/-]*(?:uhr|h|am|pm)?[\d\s.,:/-]*$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _TAGS_RE = re.compile(r"<[^>]{0,500}>")
@@ -360,21 +366,59 @@ def read_headline(meta: HtmlMeta, src: PageSources, tree) -> None:
 
 def matching_h1(candidates: list[tuple[str, str]], tree, site_name: str | None,
                 host: str | None) -> tuple[str, str] | None:
-    """The candidate (or title segment) that the page's ``<h1>`` repeats, if any."""
-    h1s = set()
-    for node in tree.css("h1")[:3]:
-        text = node.text(deep=True)
-        if text and len(text) < 400:
-            h1s.add(squash(text))
-    h1s.discard("")
+    """The page's ``<h1>`` text when it repeats a candidate (site name cut, or one title segment
+    that is not the site's name) or completes one cut short; logo and hidden ``<h1>``s ignored."""
+    h1s = [text for text in (headline_h1_text(node) for node in tree.css("h1")[:5]) if text]
     if not h1s:
         return None
+    keys = {squash(text): text for text in h1s}
+    site = squash(site_name)
     for value, where in candidates:
         stripped = strip_site_name(value, site_name, host)
-        for option in (stripped, value, *_TITLE_SEPARATORS.split(value)):
-            if squash(option) in h1s:
-                return option.strip(), f"{where}+h1"
+        options = [stripped, value] + [part for part in _TITLE_SEPARATORS.split(value)
+                                       if not site_like(part, site, host)]
+        for option in options:
+            key = squash(option)
+            if key in keys and not site_like(option, site, host):
+                return cut_site_segments(keys[key], site, host), f"{where}+h1"
+        key = squash(stripped)
+        for text in h1s:
+            text = cut_site_segments(text, site, host)
+            h1_key = squash(text)
+            if len(key) >= 20 and h1_key.startswith(key) and len(key) >= 0.6 * len(h1_key):
+                return text, f"{where}+h1"
     return None
+
+
+def cut_site_segments(text: str, site: str, host: str | None) -> str:
+    """``text`` without end segments that name the site (strong evidence only, no guessing)."""
+    spans = segments(text)
+    start, end = 0, len(spans)
+    while end - start > 1 and site_like(spans[end - 1][2], site, host):
+        end -= 1
+    while end - start > 1 and site_like(spans[start][2], site, host):
+        start += 1
+    return text[spans[start][0]:spans[end - 1][1]] if spans else text
+
+
+def headline_h1_text(node) -> str | None:
+    """The text of an ``<h1>`` that may be a headline: not a logo (a link to the site's root,
+    class logo/brand/site-title) nor hidden (screen-reader only)."""
+    attrs = node.attributes
+    hints = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+    if any(_H1_NOT_HEADLINE.match(hint) for hint in hints):
+        return None
+    text = clean(node.text(deep=True))
+    if not text or len(text) > 400:
+        return None
+    link = node.css_first("a[href]")
+    if link is not None and squash(link.text(deep=True)) == squash(text):
+        href = _ARCHIVE_PREFIX.sub("", link.attributes.get("href") or "")
+        path = href.split("//", 1)[-1].split("/", 1)[1] if "//" in href and \
+            "/" in href.split("//", 1)[-1] else ("" if "//" in href else href.lstrip("/"))
+        if path.strip("/") in ("", "index.html", "index.php", "home"):
+            return None
+    return text
 
 
 def untruncated(headline: str, others: list[tuple[str, str]], site_name: str | None,
@@ -392,12 +436,14 @@ def untruncated(headline: str, others: list[tuple[str, str]], site_name: str | N
 
 def strip_site_name(title: str, site_name: str | None = None, host: str | None = None) -> str:
     """The headline without the site name: "Headline | Site", "Site - Headline", "Headline –
-    Site News", "Site » Blog » Headline" → "Headline".
+    Site News", "Site » Blog Archive » Headline" → "Headline".
 
-    End segments (after a spaced separator) are cut while they are site-like: equal to or part of
-    ``site_name``, naming the ``host`` label, a domain, or a date stamp. With no such segment, a
-    short last segment (≤ 4 words, much shorter than the rest) is cut; and of three or more
-    segments one much longer than all others is kept alone.
+    End segments (between spaced separators) are cut while they are site-like: equal to or part
+    of ``site_name``, naming the ``host`` label, a domain, a date stamp, or - when shorter than
+    what remains - a few words naming an organisation or a blog/forum ("… e.V.", "PaiNs Blog").
+    With no such segment: of three or more segments one much longer than all others is kept
+    alone, and with no ``site_name`` known a short last segment (≤ 4 words, at most half the
+    length of the rest) is cut.
     """
     title = clean(title) or ""
     spans = segments(title)
@@ -405,17 +451,21 @@ def strip_site_name(title: str, site_name: str | None = None, host: str | None =
         return title
     site = squash(site_name)
     start, end = 0, len(spans)
-    while end - start > 1 and site_like(spans[end - 1][2], site, host):
-        end -= 1
-    while end - start > 1 and site_like(spans[start][2], site, host):
-        start += 1
+    changed = True
+    while changed and end - start > 1:
+        changed = False
+        longest = max(len(s[2]) for s in spans[start:end])
+        if site_like(spans[end - 1][2], site, host, longest):
+            end, changed = end - 1, True
+        elif site_like(spans[start][2], site, host, longest):
+            start, changed = start + 1, True
     if (start, end) != (0, len(spans)):
         return title[spans[start][0]:spans[end - 1][1]]
     texts = [s[2] for s in spans]
     if len(texts) >= 3:
-        longest = max(texts, key=len)
-        if all(len(longest) >= 2.5 * len(t) for t in texts if t is not longest):
-            return longest
+        longest_text = max(texts, key=len)
+        if all(len(longest_text) >= 2 * len(t) for t in texts if t is not longest_text):
+            return longest_text
     head, tail = title[:spans[-1][0]].rstrip(), texts[-1]
     if len(tail.split()) <= 4 and len(tail) <= 30 and len(head) >= 2 * len(tail) and \
             not site_name:
@@ -433,17 +483,22 @@ def segments(title: str) -> list[tuple[int, int, str]]:
     return [s for s in out if s[2].strip()]
 
 
-def site_like(segment: str, site: str, host: str | None) -> bool:
-    """True for a title segment that names the site rather than the article."""
+def site_like(segment: str, site: str, host: str | None, longest: int | None = None) -> bool:
+    """True for a title segment that names the site rather than the article: the site name (or
+    a part of it), the host label, a domain, a date stamp; with ``longest`` (the longest segment
+    left) also a shorter segment of at most five words with an organisation or site word."""
     seg = squash(segment)
     if not seg:
         return True
-    if site and (seg == site or (len(segment) <= 40 and min(len(seg), len(site)) >= 3 and
-                                 (site in seg or seg in site))):
+    if site and (seg == site or (len(segment) <= 40 and min(len(seg), len(site)) >= 3 and (
+            (site in seg and len(site) > 0.5 * len(seg)) or seg in site))):
         return True
     if host and len(host) >= 4 and host in seg and len(segment.split()) <= 6:
         return True
-    return bool(_DOMAIN.match(segment.strip())) or bool(_DATE_SEGMENT.match(segment))
+    if _DOMAIN.match(segment.strip()) or _DATE_SEGMENT.match(segment):
+        return True
+    return longest is not None and len(segment) < longest and len(segment.split()) <= 5 and \
+        bool(ORG_WORDS.search(segment) or _SITE_WORDS.search(segment))
 
 
 # --- authors ------------------------------------------------------------------------------------
