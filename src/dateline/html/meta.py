@@ -72,12 +72,30 @@ _NAV_WORDS = re.compile(
 _BY = re.compile(r"^(?:(?:text|written|words|posted|reporting|story|published|edited|"
                  r"geschrieben|verfasst)\s+(?:by|von)|by|von|par|por|di|door|av|af|de|"
                  r"autor(?:in)?|author|auteur|text)\s*[:\s]\s*", re.IGNORECASE)
-_SPLIT_NAMES = re.compile(r"\s*(?:;|\||\s/\s|\s[-–—]\s|\band\b|\bund\b|\bet\b|\bsowie\b|\s&\s|"
-                          r"\sy\s|\se\s|\si\s|\soraz\s|,)\s*", re.IGNORECASE)
+_SPLIT_STRONG = re.compile(r"\s*(?:;|\||\s/\s|\s[-–—]\s|,(?!\s*(?:ph\.?\s?d|m\.?d|jr|sr)\b))\s*",
+                           re.IGNORECASE)
+_SPLIT_WEAK = re.compile(r"\s+(?:and|und|et|sowie|&|y|e|i|oraz|en|och|og)\s+", re.IGNORECASE)
+_DESK_WORDS = re.compile(r"\b(?:staff|team|desk|redaktion|rédaction|redacción|redazione|redakcja|"
+                         r"redactie|newsroom|editors|editorial|agency|agencies|agentur(?:en)?|"
+                         r"admin|administrator|webmaster)\b", re.IGNORECASE)
+_ORG_SUFFIX = re.compile(r"\w{3,}(?:verband|verbandes|anstalt|verein|gesellschaft|stiftung|zeitung|"
+                         r"institut|ministerium|kammer|agentur|redaktion|magazin|verlag|"
+                         r"zentrale|genossenschaft)\b|\be\.\s?v\b", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(r"written by|verfasst von|geschrieben von|autor|author|auteur|"
+                           r"écrit par|escrito por|scritto da|napisane przez", re.IGNORECASE)
+_PROFILE_LINK = re.compile(r"/(?:author|authors|autor|autoren|auteur|auteurs|redaktion|people|"
+                           r"journalist|journalisten|journalists|mitarbeiter|profil|profile)/"
+                           r"([^/?#]{3,80})/?(?:[?#]|$)", re.IGNORECASE)
+_PARTICLES = frozenset("von van der den de del della di da du la le al bin ibn zu y e dos das".split())
+_BOILERPLATE_TOKEN = re.compile(
+    r"^(?:comments?|comment-?(?:list|body|content|author|meta|respond|area|section)|commentlist|"
+    r"kommentare?|replies|respond|site-?footer|page-?footer|global-?footer|main-?footer|footer|"
+    r"sidebar|side-?bar|widget-?area|related(?:[-_]\w+)?|recommended|outbrain|taboola)$")
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|ii|iii|iv|msc|m\.?sc|ma|ba|mba|dr|prof|rn|esq|"
                      r"dipl\.?[-\w.]*|mag|ing)\.?$", re.IGNORECASE)
 _FOR_ORG = re.compile(r"\s+(?:for|für|pour|para|from)\s+(?:the\s+|die\s+|der\s+|das\s+)?[A-Z].*$")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\s?\[at\]\s?\S+|(?<!\w)@\w+|"
+                  r"\b[\w-]+\.(?:com|net|org|de|at|ch|fr|es|it|co\.uk|info)\b", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|com|net|org|info|biz|online|news|"
                      r"media|blog|site|io|app)$", re.IGNORECASE)
 _PROFILE_SLUG = re.compile(r"/(?:author|authors|autor|autoren|auteur|people|staff|profile|"
@@ -154,7 +172,14 @@ class PageSources:
     articles: list[dict]
     pages: list[dict]
     others: list[dict]
+    ids: dict[str, dict] = field(default_factory=dict)
     host: str | None = None
+
+    def resolve(self, value):
+        """A JSON-LD ``{"@id": ...}`` reference replaced by the object it names, if present."""
+        if isinstance(value, dict) and "@id" in value and "name" not in value:
+            return self.ids.get(str(value["@id"]), value)
+        return value
 
 
 # --- entry points -------------------------------------------------------------------------------
@@ -183,10 +208,13 @@ def fill_meta(meta: HtmlMeta, tree) -> None:
 
 def gather_sources(tree) -> PageSources:
     """``<meta>`` tags and JSON-LD objects of the page (article objects first)."""
-    articles, pages, others = [], [], []
+    articles, pages, others, ids = [], [], [], {}
     for item in json_ld_objects(tree):
         (articles if is_article(item) else pages if is_page(item) else others).append(item)
-    return PageSources(tags=meta_tags(tree), articles=articles, pages=pages, others=others)
+        if isinstance(item.get("@id"), str) and len(item) > 2:
+            ids.setdefault(item["@id"], item)
+    return PageSources(tags=meta_tags(tree), articles=articles, pages=pages, others=others,
+                       ids=ids)
 
 
 def meta_tags(tree) -> dict[str, list[str]]:
@@ -504,65 +532,90 @@ def site_like(segment: str, site: str, host: str | None, longest: int | None = N
 # --- authors ------------------------------------------------------------------------------------
 
 def read_authors(meta: HtmlMeta, src: PageSources, tree) -> None:
-    """People and organisations credited as authors, from the first source that names any."""
+    """People credited as authors, from the first source (module doc order) that names any;
+    organisations named by the sources read up to there go to ``author_orgs``."""
     slug_urls: list[str] = []
-    for item in src.articles:
-        if add_json_ld_authors(meta, item.get("author") or item.get("creator"), src, slug_urls):
-            meta.signals["authors"] = "jsonld:author"
-            return
-    for name in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                 "dcterms.creator", "byl", "citation_author", "dc.contributor"):
-        values = src.tags.get(name, ())
-        if add_names(meta, values, src, slug_urls, limit=MAX_NAMES_PER_SOURCE):
-            meta.signals["authors"] = f"meta:{name}"
-            return
-    for reader, where in ((microdata_authors, "microdata:author"), (rel_authors, "rel:author"),
-                          (hcard_authors, "hcard:author")):
-        if add_names(meta, reader(tree, slug_urls), src, slug_urls, limit=MAX_NAMES_PER_SOURCE):
-            meta.signals["authors"] = where
+    for where, typed, values in author_sources(src, tree, slug_urls):
+        people, orgs = classify_names(values, typed, meta.site_name, src.host, slug_urls)
+        if len(people) + len(orgs) > MAX_NAMES_PER_SOURCE and not where.startswith("jsonld"):
+            continue  # a citation or comment list, not the article's byline
+        for org in orgs:
+            add_unique(meta.author_orgs, org)
+        if orgs:
+            meta.signals.setdefault("author_orgs", where)
+        people = [p for p in people if p.casefold() not in {o.casefold() for o in meta.author_orgs}]
+        if people:
+            meta.authors, meta.signals["authors"] = people, where
             return
     for url in slug_urls:
         name = slug_name(url)
         if name:
-            meta.authors.append(name)
-            meta.signals["authors"] = "url:author-slug"
+            meta.authors, meta.signals["authors"] = [name], "url:author-slug"
             return
 
 
-def add_json_ld_authors(meta: HtmlMeta, value, src: PageSources, slug_urls: list[str]) -> bool:
-    """Add the people / organisations of a JSON-LD ``author`` value; True if any was added."""
-    for entry in as_list(value)[:50]:
-        if isinstance(entry, dict) and isinstance(entry.get("url"), str):
-            slug_urls.append(entry["url"])
-        typed_org = is_organisation(entry)
-        for name in split_names(name_of(entry) or "", slug_urls):
-            if typed_org or looks_like_org(name, meta.site_name, src.host):
-                add_unique(meta.author_orgs, name)
-            else:
-                add_unique(meta.authors, name)
-    return bool(meta.authors or meta.author_orgs)
+def author_sources(src: PageSources, tree, slug_urls: list[str]):
+    """(signal, typed, values) per author source in preference order, read lazily. ``typed`` is
+    True for JSON-LD values (objects whose ``@type`` says person or organisation)."""
+    for kind, items in (("jsonld:author", src.articles), ("jsonld:page:author", src.pages)):
+        for item in items:
+            value = item.get("author") or item.get("creator")
+            if value:
+                yield kind, True, [src.resolve(v) for v in as_list(value)[:50]]
+                break
+    for name in ("author", "article:author", "og:article:author", "parsely-author",
+                 "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
+                 "dc.contributor"):
+        if name in src.tags:
+            yield f"meta:{name}", False, src.tags[name]
+    yield "meta:twitter:data", False, labelled_twitter_authors(src.tags)
+    yield "microdata:author", False, microdata_authors(tree, slug_urls)
+    yield "rel:author", False, rel_authors(tree, slug_urls)
+    yield "hcard:author", False, hcard_authors(tree)
+    yield "link:author-profile", False, profile_link_authors(tree)
 
 
-def add_names(meta: HtmlMeta, values, src: PageSources, slug_urls: list[str], limit: int) -> bool:
-    """Add the names in author strings (people vs organisations by ``looks_like_org``); a
-    source naming more than ``limit`` is ignored. True if any name was added."""
-    names: list[str] = []
+def labelled_twitter_authors(tags: dict[str, list[str]]) -> list[str]:
+    """Yoast-style ``twitter:labelN`` "Written by" / "Verfasst von" → ``twitter:dataN``."""
+    out = []
+    for n in "12345":
+        label = (first(tags, f"twitter:label{n}")[0] or "").lower()
+        if label and _AUTHOR_LABEL.search(label):
+            value = first(tags, f"twitter:data{n}")[0]
+            if value:
+                out.append(value)
+    return out
+
+
+def classify_names(values: list, typed: bool, site_name: str | None, host: str | None,
+                   slug_urls: list[str]) -> tuple[list[str], list[str]]:
+    """(people, organisations) named by author values: strings ("By A and B", "A, PhD", "A -
+    Site") or JSON-LD objects (typed Organization → organisation; a typed Person only when it
+    is not plainly a desk, an agency or the site)."""
+    people: list[str] = []
+    orgs: list[str] = []
     for value in values:
-        for name in split_names(value, slug_urls):
-            add_unique(names, name)
-    if not names or len(names) > limit:
-        return False
-    for name in names:
-        add_unique(meta.author_orgs if looks_like_org(name, meta.site_name, src.host)
-                   else meta.authors, name)
-    return True
+        if isinstance(value, dict) and isinstance(value.get("url"), str):
+            slug_urls.append(value["url"])
+        typed_org = typed and is_organisation(value)
+        typed_person = typed and isinstance(value, dict) and "person" in types_of(value)
+        text = name_of(value) if typed else value if isinstance(value, str) else None
+        for name, org_like in split_names(text or "", slug_urls, site_name, host):
+            if typed_org or (org_like and not (typed_person and
+                                               not plainly_org(name, site_name, host))):
+                add_unique(orgs, name)
+            else:
+                add_unique(people, name)
+    return people, orgs
 
 
 def microdata_authors(tree, slug_urls: list[str]) -> list[str]:
-    """Names of ``itemprop=author`` elements: the first one and its siblings only (later ones are
-    usually teasers' or comments' authors)."""
+    """Names of ``itemprop=author`` elements: the first one outside comments/footers/sidebars and
+    its siblings only (later ones are usually teasers' or comments' authors)."""
     out, parent = [], None
     for node in unique_nodes(tree.css('[itemprop~="author"]'))[:10]:
+        if in_boilerplate(node):
+            continue
         attrs = node.attributes
         if attrs.get("href"):
             slug_urls.append(attrs["href"])
@@ -581,25 +634,87 @@ def microdata_authors(tree, slug_urls: list[str]) -> list[str]:
 
 
 def rel_authors(tree, slug_urls: list[str]) -> list[str]:
-    """The text of the first ``rel=author`` link that reads as a name (``<link>`` hrefs kept as
-    slug candidates)."""
+    """The text of the first ``rel=author`` link outside comments/footers that reads as a name
+    (hrefs kept as profile-slug candidates)."""
     for node in unique_nodes(tree.css('[rel~="author"]'))[:10]:
         href = node.attributes.get("href")
         if href:
             slug_urls.append(href)
-        text = clean(node.text(deep=True)) if node.tag != "link" else None
+        if node.tag == "link" or in_boilerplate(node):
+            continue
+        text = clean(node.text(deep=True))
         if text and len(text) <= 80 and not _NAV_WORDS.search(text):
             return [text]
     return []
 
 
-def hcard_authors(tree, slug_urls: list[str]) -> list[str]:
-    """The first hCard author name (``class="author vcard"`` → ``.fn``)."""
-    node = tree.css_first(".author .fn, .author.fn, .byline .fn")
-    if node is None:
-        return []
-    text = clean(node.text(deep=True))
-    return [text] if text and len(text) <= 80 else []
+def hcard_authors(tree) -> list[str]:
+    """The first hCard author name (``class="author vcard"`` → ``.fn``) outside comments."""
+    for node in unique_nodes(tree.css(".author .fn, .author.fn, .byline .fn, .vcard .fn"))[:5]:
+        if in_boilerplate(node):
+            continue
+        text = clean(node.text(deep=True))
+        if text and len(text) <= 80:
+            return [text]
+    return []
+
+
+def profile_link_authors(tree) -> list[str]:
+    """The text of the first link to an author profile ("/author/jane-doe") outside comments,
+    footers and related boxes whose text is the name the URL spells, with its sibling links."""
+    out, parent = [], None
+    for node in tree.css("a[href]")[:800]:
+        href = node.attributes.get("href") or ""
+        match = _PROFILE_LINK.search(href)
+        if not match:
+            continue
+        text = clean(node.text(deep=True))
+        if not text or len(text) > 60 or not is_name_like(text) or not person_shaped(text) or \
+                not same_name_words(text, match.group(1)):
+            continue
+        here = node.parent.mem_id if node.parent is not None else None
+        if parent is not None:
+            if here != parent:
+                break
+        elif in_boilerplate(node):
+            continue
+        parent = here
+        out.append(text)
+    return out
+
+
+def person_shaped(text: str) -> bool:
+    """1-4 words, each capitalised, an initial or a name particle ("Juan Carlos Muñoz C.")."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(
+        w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def same_name_words(text: str, slug: str) -> bool:
+    """True if a link text and a profile-URL slug spell the same name ("Gunter Frank" and
+    "frank_g", "Juan Carlos Muñoz C." and "juan-carlos-munoz-la-cuarta"), accents ignored."""
+    def words(value: str) -> set[str]:
+        folded = unicodedata.normalize("NFKD", value.casefold())
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        return {w for w in re.split(r"[^a-z0-9ßøæœ]+", folded) if len(w) >= 2 and not w.isdigit()}
+    names, spelled = words(text), words(slug)
+    return bool(names & spelled) and (names <= spelled or spelled <= names)
+
+
+def in_boilerplate(node, depth: int = 12) -> bool:
+    """True if ``node`` sits in a comment list, the site footer, a sidebar, navigation or a
+    related-articles box (by tag or by a class/id token naming one)."""
+    for _ in range(depth):
+        node = node.parent
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if node.tag in ("nav", "aside"):
+            return True
+        attrs = node.attributes
+        hints = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+        if any(_BOILERPLATE_TOKEN.match(hint) for hint in hints):
+            return True
+    return False
 
 
 def unique_nodes(nodes: list) -> list:
@@ -612,9 +727,12 @@ def unique_nodes(nodes: list) -> list:
     return out
 
 
-def split_names(text: str, slug_urls: list[str] | None = None) -> list[str]:
-    """The names in an author string: "By Jane Doe and John Smith" → both; "Jane Doe, PhD" →
-    Jane Doe; URLs (kept in ``slug_urls``), emails, handles and navigation words dropped."""
+def split_names(text: str, slug_urls: list[str] | None = None, site_name: str | None = None,
+                host: str | None = None) -> list[tuple[str, bool]]:
+    """(name, looks like an organisation) for each name in an author string: "By Jane Doe and
+    John Smith" → both; "Jane Doe, PhD" → Jane Doe; "Bayerische Landesanstalt für Wald und
+    Forstwirtschaft" stays whole (an organisation is not split at "und"); URLs (kept in
+    ``slug_urls``), emails, handles and navigation words dropped."""
     text = clean(text) or ""
     if not text:
         return []
@@ -622,22 +740,33 @@ def split_names(text: str, slug_urls: list[str] | None = None) -> list[str]:
         if slug_urls is not None:
             slug_urls.append(text)
         return []
-    text = _URL.sub(" ", text)
     text = _BY.sub("", text.strip(" -–—|:"))
-    names = []
-    for part in _SPLIT_NAMES.split(text):
-        part = _BY.sub("", part.strip(" .,;:-–—|()[]")).strip(" .,;:-–—|()[]")
-        part = _FOR_ORG.sub("", part)
-        if not part or _DEGREE.match(part):
+    names: list[tuple[str, bool]] = []
+    for part in _SPLIT_STRONG.split(text):
+        had_domain = bool(_URL.search(part))
+        whole = part.strip(" .,;:-–—|()[]")
+        part = _URL.sub(" ", part).strip(" .,;:-–—|()[]")
+        if not part:
+            if _DOMAIN.match(whole):
+                names.append((whole, True))  # "finanztreff.de": the site as author
             continue
-        if is_name_like(part):
-            names.append(part)
+        if had_domain or looks_like_org(part, site_name, host):
+            if is_name_like(part, org=True):
+                names.append((part, True))
+            continue
+        for name in _SPLIT_WEAK.split(part):
+            name = _FOR_ORG.sub("", _BY.sub("", name.strip(" .,;:-–—|()[]")))
+            name = name.strip(" .,;:-–—|()[]")
+            if name and not _DEGREE.match(name) and is_name_like(name):
+                names.append((name, looks_like_org(name, site_name, host)))
     return names
 
 
-def is_name_like(part: str) -> bool:
-    """True for a short string with letters that is not navigation or a CMS placeholder."""
-    if not 2 <= len(part) <= 60 or len(part.split()) > 6 or not any(c.isalpha() for c in part):
+def is_name_like(part: str, org: bool = False) -> bool:
+    """True for a short string with letters that is not navigation or a CMS placeholder
+    (organisation names may be longer)."""
+    if not 2 <= len(part) <= (80 if org else 60) or len(part.split()) > (8 if org else 5) or \
+            not any(c.isalpha() for c in part):
         return False
     low = part.lower()
     if low in NOT_NAMES or "→" in part or "»" in part or _NAV_WORDS.search(part):
@@ -648,18 +777,25 @@ def is_name_like(part: str) -> bool:
 
 def looks_like_org(name: str, site_name: str | None, host: str | None) -> bool:
     """True for an author string that names an organisation (agency, desk, the site itself, a
-    domain, a legal form) rather than a person."""
+    domain, a legal form, an institution word) rather than a person."""
+    if plainly_org(name, site_name, host) or ORG_WORDS.search(name) or _ORG_SUFFIX.search(name):
+        return True
+    words = name.split()
+    return name.isupper() and len(words) == 1 and len(name) <= 6  # "NDR", "ORF", "EFE"
+
+
+def plainly_org(name: str, site_name: str | None, host: str | None) -> bool:
+    """True for an agency, a newsroom desk ("Staff", "Redaktion"), the site or a domain: names
+    that are organisations even when JSON-LD calls them a Person."""
     low = name.casefold().strip()
-    if low in AGENCY_NAMES or ORG_WORDS.search(name) or _DOMAIN.match(low):
+    if low in AGENCY_NAMES or _DOMAIN.match(low) or (_DESK_WORDS.search(name) and
+                                                      len(name.split()) <= 3):
         return True
     key = squash(name)
     if site_name and key and (key == squash(site_name) or (len(key) >= 4 and
                                                            key in squash(site_name))):
         return True
-    if host and len(host) >= 4 and host in key:
-        return True
-    words = name.split()
-    return name.isupper() and len(words) == 1 and len(name) <= 6  # "NDR", "ORF", "EFE"
+    return bool(host and len(host) >= 4 and key.startswith(host) and len(key) <= len(host) + 8)
 
 
 def slug_name(url: str) -> str | None:
@@ -668,7 +804,7 @@ def slug_name(url: str) -> str | None:
     if not match:
         return None
     words = re.split(r"[-_]", match.group(1))
-    if any(w.lower() in NOT_NAMES for w in words):
+    if any(w.lower() in NOT_NAMES or len(w) > 14 for w in words):
         return None
     return " ".join(w.capitalize() for w in words)
 
