@@ -164,8 +164,9 @@ def warc_records(path: Path, ids: RecordIds) -> Iterator[Record]:
             problem = "record cut short or not a WARC record"
             try:
                 for record in iterator:
+                    content = record.content_stream().read()  # before asking the offset
                     offset = start + iterator.get_record_offset()
-                    page = warc_page(record, f"{path}#{offset}", ids)
+                    page = warc_page(record, content, f"{path}#{offset}", ids)
                     if page is not None:
                         yield page
             except Exception as exc:  # warcio raises many kinds on broken input
@@ -202,14 +203,14 @@ def next_record_start(handle, offset: int, gzipped: bool) -> int | None:
         position += len(chunk)
 
 
-def warc_page(record, source: str, ids: RecordIds) -> Record | None:
-    """The page in one WARC record, an error record, or None for non-page record types."""
+def warc_page(record, data: bytes, source: str, ids: RecordIds) -> Record | None:
+    """The page in one WARC record (``data``: its payload), an error record, or None for
+    non-page record types."""
     kind = record.rec_type
     if kind not in ("response", "resource", "conversion"):
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     fetched = record.rec_headers.get_header("WARC-Date")
-    data = record.content_stream().read()
     if getattr(record.raw_stream, "limit", 0):
         return error_record(ids, source, "truncated-record",
                             f"{record.raw_stream.limit:,} bytes missing at the end", url=url)

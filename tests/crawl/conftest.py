@@ -1,0 +1,53 @@
+"""Fixtures for the crawl tests: a synthetic crawl with planted duplicates and junk."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from sitegen import SITES, article_page, crawl_pages, write_warc  # noqa: E402
+
+
+def planted_crawl(folder: Path, per_site: int = 6) -> dict:
+    """Write ``crawl.warc.gz`` and a small page folder; return what was planted where."""
+    pages = crawl_pages(per_site)
+    items = [(p.url, p.html.encode()) for p in pages]
+    recrawl = article_page("harborherald.example", 0, paragraphs=pages[0].paragraphs[:-1]
+                           + ["The council added that the pier plan will be reviewed again in June."])
+    copy_src = pages[1]
+    syndicated = article_page("northgazette.example", 99, paragraphs=copy_src.paragraphs,
+                              title=copy_src.title)
+    items += [(pages[2].url, pages[2].html.encode()),  # exact repeat
+              (recrawl.url, recrawl.html.encode()),    # recrawl, one paragraph changed
+              (syndicated.url, syndicated.html.encode()),  # syndicated copy on another site
+              ("https://valleytimes.example/logo.png", bytes(range(256)) * 8),  # binary junk
+              ("https://valleytimes.example/empty", b"   \n  ")]
+    warc = folder / "crawl.warc.gz"
+    write_warc(warc, items)
+    return {"warc": warc, "pages": pages, "records": len(items), "exact": 1, "near": 2,
+            "junk": 2}
+
+
+@pytest.fixture
+def crawl(tmp_path) -> dict:
+    """A planted synthetic crawl in a temporary folder."""
+    return planted_crawl(tmp_path)
+
+
+def store_contents(path: Path) -> dict:
+    """Every table of a store except ``runs``, as sorted rows (for store equality)."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = ("articles", "blocks", "related", "rejects", "signatures", "templates", "state")
+        return {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+    finally:
+        con.close()
+
+
+os.environ.setdefault("RAY_DISABLE_IMPORT_WARNING", "1")
