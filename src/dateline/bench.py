@@ -125,7 +125,11 @@ def memory(data_dir: Path, size_mb: int = 50) -> str:
 
 
 def run_benchmark(what: str, data_dir: Path, seconds: float) -> str:
-    """Run the named benchmark (``throughput`` or ``memory``) and return its report line."""
+    """Run the named benchmark (throughput, memory, html, crawl) and return its report."""
+    if what == "crawl":
+        from dateline.crawl.bench import crawl_benchmark
+
+        return crawl_benchmark(data_dir)
     if what == "throughput":
         return throughput(data_dir, seconds)
     if what == "html":

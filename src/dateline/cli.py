@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.set_defaults(func=cmd_train)
 
     be = sub.add_parser("bench", help="measure extraction throughput and memory")
-    be.add_argument("what", choices=("throughput", "memory", "html"), help="which benchmark")
+    be.add_argument("what", choices=("throughput", "memory", "html", "crawl"), help="which benchmark")
     be.add_argument("--data", type=Path, default=DEFAULT_DATA, help="development data folder")
     be.add_argument("--seconds", type=float, default=10.0, help="how long to measure")
     be.set_defaults(func=cmd_bench)

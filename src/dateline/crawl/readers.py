@@ -9,6 +9,7 @@ record header (or gzip member) and carries on.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import zlib
@@ -152,11 +153,81 @@ def jsonl_record(raw: bytes, source: str, ids: RecordIds, fields: Fields) -> Rec
 
 def warc_records(path: Path, ids: RecordIds) -> Iterator[Record]:
     """Page records of a WARC or WET file; broken stretches become error records."""
+    with open(path, "rb") as handle:
+        gzipped = handle.read(2) == b"\x1f\x8b"
+    if gzipped:
+        yield from gzip_warc_records(path, ids)
+    else:
+        yield from plain_warc_records(path, ids)
+
+
+def gzip_warc_records(path: Path, ids: RecordIds) -> Iterator[Record]:
+    """Records of a gzip'd WARC, one gzip member at a time (the WARC convention).
+
+    Each member is decompressed on its own, so a corrupt or cut member costs that member only:
+    it becomes a ``broken-warc`` (or ``truncated-record``) reject and reading resumes at the
+    next gzip member header.
+    """
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        start = 0
+        while start < size:
+            data, end, problem = read_gzip_member(handle, start)
+            if problem is None:
+                yield from warc_payload_records(data, f"{path}#{start}", ids)
+                start = end
+                continue
+            resume = next_record_start(handle, start + 1, gzipped=True)
+            reason = "truncated-record" if resume is None and "cut short" in problem else "broken-warc"
+            stop = resume if resume is not None else size
+            yield error_record(ids, f"{path}#{start}", reason,
+                               f"bytes {start:,}-{stop:,} unreadable ({problem})")
+            if resume is None:
+                return
+            start = resume
+
+
+def read_gzip_member(handle, start: int) -> tuple[bytes, int, str | None]:
+    """The decompressed gzip member at ``start``, where the next one begins, and any problem."""
+    handle.seek(start)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    parts, produced, position = [], 0, start
+    while not inflater.eof:
+        chunk = handle.read(_SCAN_CHUNK)
+        if not chunk:
+            return b"", position, "gzip member cut short by the end of the file"
+        try:
+            part = inflater.decompress(chunk)
+        except zlib.error as exc:
+            return b"", position, f"corrupt gzip member: {exc}"
+        produced += len(part)
+        if produced > MAX_PAGE_BYTES:
+            return b"", position, f"a record of more than {MAX_PAGE_BYTES:,} bytes"
+        parts.append(part)
+        position += len(chunk)
+    return b"".join(parts), position - len(inflater.unused_data), None
+
+
+def warc_payload_records(data: bytes, source: str, ids: RecordIds) -> Iterator[Record]:
+    """The page records in one decompressed stretch of WARC (usually a single record)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        for record in ArchiveIterator(io.BytesIO(data), check_digests=False):
+            content = record.content_stream().read()
+            page = warc_page(record, content, source, ids)
+            if page is not None:
+                yield page
+    except Exception as exc:  # warcio raises many kinds on broken input
+        yield error_record(ids, source, "broken-warc", f"{type(exc).__name__}: {exc}"[:300])
+
+
+def plain_warc_records(path: Path, ids: RecordIds) -> Iterator[Record]:
+    """Records of an uncompressed WARC; after a broken record, resume at the next header."""
     from warcio.archiveiterator import ArchiveIterator
 
     size = path.stat().st_size
     with open(path, "rb") as handle:
-        gzipped = handle.read(2) == b"\x1f\x8b"
         start = 0
         while start < size:
             handle.seek(start)
@@ -174,7 +245,7 @@ def warc_records(path: Path, ids: RecordIds) -> Iterator[Record]:
             end = start + iterator.offset
             if end >= size:
                 return
-            resume = next_record_start(handle, max(end, start) + 1, gzipped)
+            resume = next_record_start(handle, max(end, start) + 1, gzipped=False)
             stop = resume if resume is not None else size
             yield error_record(ids, f"{path}#{end}", "broken-warc",
                                f"bytes {end:,}-{stop:,} unreadable ({problem}); reading resumed "

@@ -201,10 +201,42 @@ def extract_all(store: Store, engine, options: RunOptions, total: int, summary: 
                 continue
             yield record
 
+    pending = WriteBuffer(store)
     for outcomes in engine.map(process_batch, batched(new_records(), options.batch_size)):
-        store.write_batch(*rows_of(outcomes, dedup, summary))
+        pending.add(*rows_of(outcomes, dedup, summary))
         progress.advance(len(outcomes))
+    pending.flush()
     progress.end()
+
+
+class WriteBuffer:
+    """Rows waiting to be written; flushed as one transaction every ``FLUSH_RECORDS`` records or
+    ``FLUSH_SECONDS`` seconds (a commit per small batch costs more than the inserts)."""
+
+    FLUSH_RECORDS = 512
+    FLUSH_SECONDS = 5.0
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.tables: tuple[list, ...] = ([], [], [], [], [])
+        self.records = 0
+        self.last = time.monotonic()
+
+    def add(self, articles, blocks, related, rejects, signatures) -> None:
+        """Queue one batch's rows; write them all when enough are waiting."""
+        for table, rows in zip(self.tables, (articles, blocks, related, rejects, signatures)):
+            table.extend(rows)
+        self.records += len(articles) + len(rejects)
+        if self.records >= self.FLUSH_RECORDS or time.monotonic() - self.last >= self.FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write everything queued in one transaction."""
+        if self.records:
+            self.store.write_batch(*self.tables)
+        self.tables = ([], [], [], [], [])
+        self.records = 0
+        self.last = time.monotonic()
 
 
 def rows_of(outcomes: list[Outcome], dedup: Deduplicator, summary: RunSummary):
