@@ -85,6 +85,7 @@ class Store:
         skip_missing_pandas()
 
         self.path = Path(path)
+        self.read_only = read_only
         if read_only and not self.path.exists():
             raise DatelineError(f"{self.path}: no such store (make one with `dateline run`)")
         try:
@@ -210,13 +211,36 @@ class Store:
         self.con.execute("PRAGMA create_fts_index('articles', 'record_id', 'title', 'text', "
                          "overwrite=1)")
 
+    def search_index_is_current(self) -> bool:
+        """Whether the full-text index exists and covers the articles as they are now."""
+        return self.get_state("search_index") == self.articles_version()
+
+    def articles_version(self) -> str:
+        """A cheap fingerprint of the articles table (row count and last id)."""
+        count, last = self.con.execute(
+            "SELECT count(*), max(record_id) FROM articles").fetchone()
+        return f"{count}:{last}"
+
+    def ensure_search_index(self) -> None:
+        """Build the full-text index when it is missing or older than the articles."""
+        if not self.search_index_is_current():
+            self.build_search_index()
+            self.con.execute("INSERT OR REPLACE INTO state VALUES ('search_index', ?)",
+                             [self.articles_version()])
+
     def search(self, words: str, *, site: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 20) -> list[dict]:
-        """Articles matching ``words`` (BM25), best first, optionally by site and date range."""
+        """Articles matching ``words`` (BM25), best first, optionally by site and date range.
+
+        The index is built on the first search after the articles changed (so a store opened
+        read-only must already have a current index).
+        """
+        if not self.read_only:
+            self.ensure_search_index()
+        elif not self.search_index_is_current():
+            raise DatelineError(f"{self.path}: the search index is missing or stale; open the "
+                                "store writable to rebuild it")
         load_fts(self.con)
-        if not self.has_table("docs"):  # the fts index lives in schema fts_main_articles
-            raise DatelineError(f"{self.path}: no search index yet; it is built at the end of "
-                                "`dateline run` (run it again to finish)")
         where, params = ["score IS NOT NULL"], [words]
         if site:
             where.append("(site = ? OR site LIKE ?)")

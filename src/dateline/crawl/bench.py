@@ -36,7 +36,11 @@ class Planted:
 
 
 def dev_pages(data_dir: Path) -> list[tuple[str, str, bytes]]:
-    """``(page id, url, html bytes)`` of every development HTML page, URLs made unique."""
+    """``(cluster, url, html bytes)`` of every development HTML page, URLs made unique.
+
+    The cluster is the page's gold annotation: the development sets hold a few pages twice
+    under two ids, and those copies belong together.
+    """
     import gzip
 
     from dateline.train.data import load_gold
@@ -50,10 +54,12 @@ def dev_pages(data_dir: Path) -> list[tuple[str, str, bytes]]:
             path = folder / "html" / f"{gold.id}.html.gz"
             if not path.exists():
                 continue
-            url = gold.url if gold.url and gold.url not in seen else \
-                f"https://dev-pages.example/{dataset}/{gold.id}"
+            url = gold.url.replace(" ", "%20") if gold.url else None  # as warcio writes it
+            if not url or url in seen:
+                url = f"https://dev-pages.example/{dataset}/{gold.id}"
             seen.add(url)
-            pages.append((gold.id, url, gzip.decompress(path.read_bytes())))
+            cluster = repr((gold.body, gold.with_, gold.without, gold.title))
+            pages.append((cluster, url, gzip.decompress(path.read_bytes())))
     return pages
 
 
@@ -110,7 +116,7 @@ def build_planted_crawl(data_dir: Path, out_dir: Path, *, seed: int = 7, exact: 
                       "text/html", "200 OK"))
     for page_id, url, html in rng.sample(pages, syndicated):
         host = f"syndic-{rng.randrange(SYNDICATORS)}.example"
-        copy_url = f"https://www.{host}/wire/{page_id}"
+        copy_url = f"https://www.{host}/wire/{len(planted.cluster_of_url)}"
         planted.cluster_of_url[copy_url] = page_id
         extra.append((copy_url, chrome_changed(html, rng, host), ORIGINAL_DATE,
                       "text/html", "200 OK"))
@@ -158,11 +164,21 @@ def cut_last_record(path: Path) -> None:
     path.write_bytes(data[:-500])
 
 
-def peak_rss_mb() -> tuple[float, float]:
-    """Peak resident memory of this process and of its largest finished child, in MB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, child
+def peak_rss_mb() -> float:
+    """Peak resident memory of the largest finished child process (run or worker), in MB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def run_in_subprocess(files: list[Path], store: Path, workers: int) -> dict:
+    """``dateline run`` in a child process (so its memory is measured alone); its summary."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "dateline.cli", "run", *map(str, files),
+                          "--out", str(store), "--workers", str(workers), "--json",
+                          "--no-progress"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def duplicate_scores(store_path: Path, planted: Planted) -> dict:
@@ -194,7 +210,6 @@ def duplicate_scores(store_path: Path, planted: Planted) -> dict:
 
 def crawl_benchmark(data_dir: Path, workers: tuple[int, ...] = (1, 2)) -> str:
     """Build the planted crawl, run it with each worker count, and report (see module doc)."""
-    from dateline.crawl.run import RunOptions, run_crawl
     from dateline.store import Store
 
     lines = []
@@ -211,18 +226,16 @@ def crawl_benchmark(data_dir: Path, workers: tuple[int, ...] = (1, 2)) -> str:
         rates, stores = {}, {}
         for n in workers:
             store = folder / f"w{n}.duckdb"
-            summary = run_crawl(RunOptions(inputs=[str(p) for p in planted.files], store=store,
-                                           workers=n, progress=False))
+            summary = run_in_subprocess(planted.files, store, n)
             with Store(store, read_only=True) as opened:
                 stats = opened.stats()
-            rate = summary.records / summary.seconds
+            rate = summary["records"] / summary["seconds"]
             rates[n], stores[n] = rate, store
-            own, child = peak_rss_mb()
             lines.append(
-                f"workers {n}: records {summary.records:,} = articles {stats['articles']:,} + "
-                f"rejects {stats['rejects']:,} ({'adds up' if stats['records'] == summary.records else 'MISMATCH'}); "
-                f"{rate:,.1f} records/s ({summary.seconds:,.1f} s); peak RSS main {own:,.0f} MB, "
-                f"worker {child:,.0f} MB")
+                f"workers {n}: records {summary['records']:,} = articles {stats['articles']:,} + "
+                f"rejects {stats['rejects']:,} ({'adds up' if stats['records'] == summary['records'] else 'MISMATCH'}); "
+                f"{rate:,.1f} records/s ({summary['seconds']:,.1f} s); peak RSS of one process "
+                f"so far {peak_rss_mb():,.0f} MB")
         last = stores[workers[-1]]
         lines.append("rejects by reason: " + ", ".join(
             f"{k} {v:,}" for k, v in stats["reject_reasons"].items()))

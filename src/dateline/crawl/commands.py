@@ -97,9 +97,12 @@ def cmd_stats(args) -> int:
 
 def cmd_search(args) -> int:
     """``dateline search``: BM25 search over titles and text."""
+    from dateline.errors import DatelineError
     from dateline.store import Store
 
-    with Store(args.store, read_only=True) as store:
+    if not args.store.exists():
+        raise DatelineError(f"{args.store}: no such store (make one with `dateline run`)")
+    with Store(args.store) as store:  # writable: the first search builds the index
         hits = store.search(args.words, site=args.site, since=args.since, until=args.until,
                             limit=args.limit)
     for hit in hits:

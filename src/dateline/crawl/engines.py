@@ -1,9 +1,9 @@
 """Where the per-record work runs: in this process, a local process pool, or Ray.
 
 Every engine has the same contract: ``map(fn, batches)`` yields ``fn(batch)`` for each batch **in
-input order**, with a bounded number of batches in flight (so memory stays flat on any crawl),
-after ``start(templates)`` has given each worker the run's site templates. Ordered results are
-what make a run deterministic and resumable: the store always holds a prefix of the input.
+input order**, with a bounded number of batches in flight (so memory stays flat on any crawl).
+Ordered results are what make a run deterministic and resumable: the store always holds a
+prefix of the input.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from dateline.crawl.process import init_worker
 from dateline.errors import DatelineError
 
 ENGINES = ("local", "ray")
@@ -24,10 +23,6 @@ class InlineEngine:
 
     workers = 1
     name = "inline"
-
-    def start(self, templates: dict) -> None:
-        """Set the templates for this process."""
-        init_worker(templates)
 
     def map(self, fn: Callable, batches: Iterable) -> Iterator[Any]:
         """``fn`` over the batches, in order."""
@@ -48,16 +43,17 @@ class LocalEngine:
         self.window = window * workers
         self.pool = None
 
-    def start(self, templates: dict) -> None:
-        """Start (or restart) the pool with these templates."""
+    def start(self) -> None:
+        """Start the worker processes (each imports dateline and loads the model once)."""
         from concurrent.futures import ProcessPoolExecutor
 
-        self.close()
         self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init_worker, initargs=(templates,))
+                                        initializer=warm_worker)
 
     def map(self, fn: Callable, batches: Iterable) -> Iterator[Any]:
         """``fn`` over the batches in the pool, results in input order."""
+        if self.pool is None:
+            self.start()
         pending: deque = deque()
         for batch in batches:
             pending.append(self.pool.submit(fn, batch))
@@ -76,8 +72,7 @@ class LocalEngine:
 class RayEngine:
     """Ray tasks: a local Ray instance, or the cluster named by ``RAY_ADDRESS``.
 
-    The driver reads the input and writes the store; tasks extract batches. The templates are put
-    in Ray's object store once and handed to every task.
+    The driver reads the input and writes the store; tasks extract batches.
     """
 
     name = "ray"
@@ -95,17 +90,12 @@ class RayEngine:
             kwargs = {} if address else {"num_cpus": workers, "include_dashboard": False}
             ray.init(address=address, log_to_driver=False, configure_logging=False, **kwargs)
         self._task = ray.remote(_ray_batch)
-        self.templates_ref = None
-
-    def start(self, templates: dict) -> None:
-        """Put the templates in the object store for the tasks."""
-        self.templates_ref = self.ray.put(templates)
 
     def map(self, fn: Callable, batches: Iterable) -> Iterator[Any]:
         """``fn`` over the batches as Ray tasks, results in input order."""
         pending: deque = deque()
         for batch in batches:
-            pending.append(self._task.remote(fn, self.templates_ref, batch))
+            pending.append(self._task.remote(fn, batch))
             if len(pending) >= self.window:
                 yield self.ray.get(pending.popleft())
         while pending:
@@ -115,9 +105,15 @@ class RayEngine:
         """Leave Ray running for the process (a later run reuses it); nothing to release."""
 
 
-def _ray_batch(fn: Callable, templates: dict, batch: list) -> Any:
-    init_worker(templates)
+def _ray_batch(fn: Callable, batch: Any) -> Any:
     return fn(batch)
+
+
+def warm_worker() -> None:
+    """Load the labeller in a new worker before its first task."""
+    from dateline.labeller import load_models
+
+    load_models()
 
 
 def make_engine(name: str, workers: int):

@@ -1,8 +1,8 @@
 """One record → ``Outcome``: the article row to store, or a reject with the reason.
 
-Runs in worker processes (``dateline.crawl.engines``). A worker is given the learned site
-templates once (``init_worker``) and then batches of records. Nothing a record holds can stop a
-worker: every exception becomes a ``parse-error`` reject naming the exception.
+Runs in worker processes (``dateline.crawl.engines``). Each task is a ``Batch``: some records and
+the learned templates of just their sites. Nothing a record holds can stop a worker: every
+exception becomes a ``parse-error`` reject naming the exception.
 """
 from __future__ import annotations
 
@@ -23,7 +23,14 @@ SHINGLE_WORDS = 5
 MIN_ARTICLE_WORDS = 25  # fewer words of body text than this is not an article
 _WORD = re.compile(r"\w+")
 
-_TEMPLATES: dict[str, frozenset[str]] = {}
+
+
+@dataclass(slots=True)
+class Batch:
+    """One worker task: records, and the site templates of the sites among them."""
+
+    records: list[Record]
+    templates: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -46,20 +53,15 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def init_worker(templates: dict[str, frozenset[str]]) -> None:
-    """Give this worker process the site templates of the run."""
-    global _TEMPLATES
-    _TEMPLATES = templates
-
-
-def process_batch(records: list[Record]) -> list[Outcome]:
+def process_batch(batch: Batch) -> list[Outcome]:
     """The outcome of each record, in order."""
-    return [process_record(record, _TEMPLATES) for record in records]
+    return [process_record(record, batch.templates) for record in batch.records]
 
 
-def template_keys_batch(records: list[Record]) -> list[tuple[str, frozenset[str]]]:
+def template_keys_batch(batch: Batch) -> list[tuple[str, frozenset[str]]]:
     """``(site, template keys)`` of each record (first pass of template learning)."""
-    return [(r.site, page_template_keys(r.data, r.source)) for r in records if r.data is not None]
+    return [(r.site, page_template_keys(r.data, r.source))
+            for r in batch.records if r.data is not None]
 
 
 def process_record(record: Record, templates: dict[str, frozenset[str]]) -> Outcome:

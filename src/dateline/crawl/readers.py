@@ -44,6 +44,42 @@ def iter_records(inputs: Iterable[str | Path], fields: Fields = Fields()) -> Ite
         yield from records_of_file(path, ids, fields)
 
 
+def records_at(sources: list[str], fields: Fields = Fields()) -> Iterator[Record]:
+    """The records at these ``source`` locations (as ``iter_records`` names them), in order.
+
+    Records of gzip'd WARC files are read straight from their member offsets; other inputs are
+    read through and filtered. Record ids here are not meaningful (no input-wide numbering).
+    """
+    by_path: dict[str, list[str]] = {}
+    for source in sources:
+        by_path.setdefault(source_path(source), []).append(source)
+    ids = RecordIds()
+    for path_name, wanted in by_path.items():
+        path = Path(path_name)
+        if path.name.lower().endswith(".gz") and path.name.lower().endswith(WARC_SUFFIXES) \
+                and all("#" in w for w in wanted):
+            with open(path, "rb") as handle:
+                for source in wanted:
+                    offset = int(source.rsplit("#", 1)[1])
+                    data, _, problem = read_gzip_member(handle, offset)
+                    if problem is None:
+                        yield from warc_payload_records(data, source, ids)
+            continue
+        wanted_set = set(wanted)
+        for record in records_of_file(path, ids, fields):
+            if record.source in wanted_set:
+                yield record
+
+
+def source_path(source: str) -> str:
+    """The file a record ``source`` lies in (``path#offset`` and ``path:line`` → ``path``)."""
+    for separator in ("#", ":"):
+        head, _, tail = source.rpartition(separator)
+        if head and tail.isdigit():
+            return head
+    return source
+
+
 def input_files(inputs: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
     """Input files in order, each with None or the reason it cannot be opened."""
     for item in inputs:

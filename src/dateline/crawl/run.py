@@ -25,10 +25,10 @@ from pathlib import Path
 
 from dateline.crawl.dedup import Deduplicator
 from dateline.crawl.engines import make_engine
-from dateline.crawl.process import Outcome, process_batch, template_keys_batch
-from dateline.crawl.readers import Fields, input_files, iter_records
+from dateline.crawl.process import Batch, Outcome, process_batch, template_keys_batch
+from dateline.crawl.readers import Fields, input_files, iter_records, records_at
 from dateline.crawl.records import Record
-from dateline.crawl.templates import MIN_SITE_PAGES, TemplateLearner
+from dateline.crawl.templates import MAX_TEMPLATE_PAGES, MIN_SITE_PAGES, TemplateLearner
 from dateline.store import Store
 
 
@@ -107,10 +107,8 @@ def run_crawl(options: RunOptions) -> RunSummary:
         if options.templates:
             templates = site_templates(store, engine, options, site_pages, progress)
         summary.template_sites = len(templates)
-        engine.start(templates)
-        extract_all(store, engine, options, total, summary, progress)
+        extract_all(store, engine, options, templates, total, summary, progress)
         summary.status = "finished"
-        store.build_search_index()
     except KeyboardInterrupt:
         summary.status = "interrupted"
         raise
@@ -127,15 +125,24 @@ def run_crawl(options: RunOptions) -> RunSummary:
     return summary
 
 
-def survey(inputs: list, fields: Fields) -> tuple[int, dict[str, int]]:
-    """Number of records in the input, and distinct URLs per site."""
+def survey(inputs: list, fields: Fields) -> tuple[int, dict[str, list[str]]]:
+    """Number of records in the input, and per site where its first distinct URLs are.
+
+    At most ``MAX_TEMPLATE_PAGES`` locations are kept per site: templates are learned from a
+    site's first pages, which bounds both memory and the template pass on huge sites.
+    """
     total = 0
-    urls: dict[str, set[int]] = {}
+    urls: dict[str, set[str | None]] = {}
+    where: dict[str, list[str]] = {}
     for record in iter_records(inputs, fields):
         total += 1
-        if record.site and record.data is not None:
-            urls.setdefault(record.site, set()).add(hash(record.url))
-    return total, {site: len(seen) for site, seen in urls.items()}
+        if not record.site or record.data is None:
+            continue
+        seen = urls.setdefault(record.site, set())
+        if record.url not in seen and len(seen) < MAX_TEMPLATE_PAGES:
+            seen.add(record.url)
+            where.setdefault(record.site, []).append(record.source)
+    return total, where
 
 
 def input_fingerprint(inputs: list) -> str:
@@ -150,20 +157,19 @@ def input_fingerprint(inputs: list) -> str:
     return digest.hexdigest()
 
 
-def site_templates(store: Store, engine, options: RunOptions, site_pages: dict[str, int],
+def site_templates(store: Store, engine, options: RunOptions, site_pages: dict[str, list[str]],
                    progress: Progress) -> dict[str, frozenset[str]]:
     """The site templates for this input: from the store when learned from it, else learned."""
     fingerprint = input_fingerprint(options.inputs)
     if store.get_state("templates_input") == fingerprint:
         return store.load_templates()
-    multi = {site for site, n in site_pages.items() if n >= MIN_SITE_PAGES}
+    sources = [src for pages in site_pages.values() if len(pages) >= MIN_SITE_PAGES
+               for src in pages]
     learner = TemplateLearner()
-    if multi:
-        engine.start({})
-        pages = sum(site_pages[s] for s in multi)
-        progress.begin("learning site templates", pages)
-        batches = batched(first_pages_of(iter_records(options.inputs, options.fields), multi),
-                          options.batch_size)
+    if sources:
+        progress.begin("learning site templates", len(sources))
+        records = records_at(sources, options.fields)
+        batches = (Batch(b) for b in batched(records, options.batch_size))
         for results in engine.map(template_keys_batch, batches):
             for site, keys in results:
                 learner.add(site, keys)
@@ -174,17 +180,8 @@ def site_templates(store: Store, engine, options: RunOptions, site_pages: dict[s
     return templates
 
 
-def first_pages_of(records: Iterable[Record], sites: set[str]) -> Iterator[Record]:
-    """The first record of each distinct URL of the given sites."""
-    seen: set[tuple[str, str | None]] = set()
-    for record in records:
-        if record.site in sites and record.data is not None and (record.site, record.url) not in seen:
-            seen.add((record.site, record.url))
-            yield record
-
-
-def extract_all(store: Store, engine, options: RunOptions, total: int, summary: RunSummary,
-                progress: Progress) -> None:
+def extract_all(store: Store, engine, options: RunOptions, templates: dict[str, frozenset[str]],
+                total: int, summary: RunSummary, progress: Progress) -> None:
     """The extraction pass: new records → outcomes → dedup → store, batch by batch."""
     done = store.done_ids()
     dedup = Deduplicator()
@@ -202,7 +199,9 @@ def extract_all(store: Store, engine, options: RunOptions, total: int, summary: 
             yield record
 
     pending = WriteBuffer(store)
-    for outcomes in engine.map(process_batch, batched(new_records(), options.batch_size)):
+    batches = (Batch(b, {r.site: templates[r.site] for r in b if r.site in templates})
+               for b in batched(new_records(), options.batch_size))
+    for outcomes in engine.map(process_batch, batches):
         pending.add(*rows_of(outcomes, dedup, summary))
         progress.advance(len(outcomes))
     pending.flush()

@@ -17,6 +17,7 @@ from dateline.capture import read_capture
 from dateline.errors import CaptureError
 
 MIN_SITE_PAGES = 2
+MAX_TEMPLATE_PAGES = 1000  # a site's template is learned from its first pages only
 MIN_SHARE = 0.5
 MAX_KEY_CHARS = 400  # longer lines are article prose, never counted
 MAX_KEYS_PER_SITE = 200_000  # beyond this, keys seen once are forgotten (bounded memory)
