@@ -16,6 +16,15 @@ from typing import Any
 from dateline.errors import DatelineError
 
 ENGINES = ("local", "ray")
+TASK_TIMEOUT = 600.0  # seconds one batch may take before its worker is presumed hung
+
+
+class WorkerLost(DatelineError):
+    """A worker died (crash, out of memory) or hung while running a task."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        super().__init__(detail)
 
 
 class InlineEngine:
@@ -24,10 +33,14 @@ class InlineEngine:
     workers = 1
     name = "inline"
 
-    def map(self, fn: Callable, batches: Iterable) -> Iterator[Any]:
-        """``fn`` over the batches, in order."""
+    def map(self, fn: Callable, batches: Iterable, fallback: Callable | None = None) -> Iterator[Any]:
+        """``fn`` over the batches, in order (no isolation: ``fallback`` is never needed)."""
         for batch in batches:
             yield fn(batch)
+
+    def run_one(self, fn: Callable, batch: Any) -> Any:
+        """``fn(batch)`` here."""
+        return fn(batch)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -50,17 +63,64 @@ class LocalEngine:
         self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=warm_worker)
 
-    def map(self, fn: Callable, batches: Iterable) -> Iterator[Any]:
-        """``fn`` over the batches in the pool, results in input order."""
+    def map(self, fn: Callable, batches: Iterable, fallback: Callable | None = None) -> Iterator[Any]:
+        """``fn`` over the batches in the pool, results in input order.
+
+        When a worker dies or hangs, the pool is restarted and every batch that was in flight
+        gets its result from ``fallback(batch)`` (which can run records one at a time with
+        ``run_one``, so the record that kills a worker is found); with no fallback the error is
+        raised.
+        """
         if self.pool is None:
             self.start()
         pending: deque = deque()
         for batch in batches:
-            pending.append(self.pool.submit(fn, batch))
+            pending.append((batch, self.pool.submit(fn, batch)))
             if len(pending) >= self.window:
-                yield pending.popleft().result()
+                yield self._collect(fn, pending, fallback)
         while pending:
-            yield pending.popleft().result()
+            yield self._collect(fn, pending, fallback)
+
+    def _collect(self, fn: Callable, pending: deque, fallback: Callable | None) -> Any:
+        batch, future = pending.popleft()
+        if future is None:  # in flight when a worker died: isolated, record by record
+            return fallback(batch)
+        try:
+            return self._wait(future)
+        except WorkerLost:
+            if fallback is None:
+                raise
+            for i, (other, _) in enumerate(pending):
+                pending[i] = (other, None)
+            return fallback(batch)
+
+    def run_one(self, fn: Callable, batch: Any) -> Any:
+        """``fn(batch)`` in the pool; raises ``WorkerLost`` when its worker dies or hangs."""
+        if self.pool is None:
+            self.start()
+        return self._wait(self.pool.submit(fn, batch))
+
+    def _wait(self, future) -> Any:
+        from concurrent.futures import TimeoutError as FutureTimeout
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result(timeout=TASK_TIMEOUT)
+        except BrokenProcessPool as exc:
+            self.restart()
+            raise WorkerLost("worker-crash", f"a worker process died: {exc}") from exc
+        except FutureTimeout as exc:
+            self.restart()
+            raise WorkerLost("timeout", f"no result after {TASK_TIMEOUT:.0f} s") from exc
+
+    def restart(self) -> None:
+        """Kill the workers (crashed, hung or not) and start a fresh pool."""
+        if self.pool is not None:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.kill()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+        self.start()
 
     def close(self) -> None:
         """Stop the worker processes."""
@@ -91,15 +151,40 @@ class RayEngine:
             ray.init(address=address, log_to_driver=False, configure_logging=False, **kwargs)
         self._task = ray.remote(_ray_batch)
 
-    def map(self, fn: Callable, batches: Iterable) -> Iterator[Any]:
-        """``fn`` over the batches as Ray tasks, results in input order."""
+    def map(self, fn: Callable, batches: Iterable, fallback: Callable | None = None) -> Iterator[Any]:
+        """``fn`` over the batches as Ray tasks, results in input order (``fallback`` as for
+        ``LocalEngine.map``; Ray itself replaces dead workers)."""
         pending: deque = deque()
         for batch in batches:
-            pending.append(self._task.remote(fn, batch))
+            pending.append((batch, self._task.remote(fn, batch)))
             if len(pending) >= self.window:
-                yield self.ray.get(pending.popleft())
+                yield self._collect(pending.popleft(), fallback)
         while pending:
-            yield self.ray.get(pending.popleft())
+            yield self._collect(pending.popleft(), fallback)
+
+    def _collect(self, item: tuple, fallback: Callable | None) -> Any:
+        batch, ref = item
+        try:
+            return self._wait(ref)
+        except WorkerLost:
+            if fallback is None:
+                raise
+            return fallback(batch)
+
+    def run_one(self, fn: Callable, batch: Any) -> Any:
+        """``fn(batch)`` as one Ray task; raises ``WorkerLost`` when it dies or hangs."""
+        return self._wait(self._task.remote(fn, batch))
+
+    def _wait(self, ref) -> Any:
+        from ray.exceptions import GetTimeoutError, RayError
+
+        try:
+            return self.ray.get(ref, timeout=TASK_TIMEOUT)
+        except GetTimeoutError as exc:
+            self.ray.cancel(ref, force=True)
+            raise WorkerLost("timeout", f"no result after {TASK_TIMEOUT:.0f} s") from exc
+        except RayError as exc:
+            raise WorkerLost("worker-crash", f"the Ray task failed: {exc}"[:300]) from exc
 
     def close(self) -> None:
         """Leave Ray running for the process (a later run reuses it); nothing to release."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.crawl.dedup import Deduplicator
-from dateline.crawl.engines import make_engine
+from dateline.crawl.engines import WorkerLost, make_engine
 from dateline.crawl.process import Batch, Outcome, process_batch, template_keys_batch
 from dateline.crawl.readers import Fields, input_files, iter_records, records_at
 from dateline.crawl.records import Record
@@ -201,11 +201,27 @@ def extract_all(store: Store, engine, options: RunOptions, templates: dict[str, 
     pending = WriteBuffer(store)
     batches = (Batch(b, {r.site: templates[r.site] for r in b if r.site in templates})
                for b in batched(new_records(), options.batch_size))
-    for outcomes in engine.map(process_batch, batches):
+    for outcomes in engine.map(process_batch, batches, fallback=one_by_one(engine, process_batch)):
         pending.add(*rows_of(outcomes, dedup, summary))
         progress.advance(len(outcomes))
     pending.flush()
     progress.end()
+
+
+def one_by_one(engine, fn):
+    """A fallback for a batch whose worker died: each record alone; the one that kills its
+    worker again becomes a ``worker-crash`` (or ``timeout``) reject, the others are kept."""
+    def fallback(batch: Batch) -> list[Outcome]:
+        outcomes = []
+        for record in batch.records:
+            try:
+                outcomes += engine.run_one(fn, Batch([record], batch.templates))
+            except WorkerLost as exc:
+                outcomes.append(Outcome(record.record_id, record.source, record.url, record.site,
+                                        record.fetched, status="reject", reason=exc.reason,
+                                        detail=f"{exc} while extracting this record"))
+        return outcomes
+    return fallback
 
 
 class WriteBuffer:
