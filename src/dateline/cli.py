@@ -30,7 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score dateline on a development set")
     ev.add_argument("datasets", nargs="*", help="dataset directories (default: both dev sets "
                     "under ../shared/data)")
-    ev.add_argument("--renderer", action="append", help="only this renderer (repeatable)")
+    ev.add_argument("--renderer", action="append",
+                    help="only this source (repeatable): w3m, lynx, inscriptis, wet, html, or "
+                    "'trafilatura' to score trafilatura on the same HTML pages")
     ev.add_argument("--limit", type=int, help="only the first N pages")
     ev.add_argument("--predictions", type=Path, help="also write predictions JSONL here")
     ev.add_argument("--json", action="store_true", help="print the results as JSON")

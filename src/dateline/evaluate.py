@@ -152,8 +152,11 @@ def evaluate_dataset(dataset: Path, renderers: tuple[str, ...] = SOURCES,
             out = (predictions_dir / f"{dataset.name}.{renderer}.jsonl").open("w", encoding="utf-8")
         started = time.perf_counter()
         for page in gold:
-            text = read_capture_text(dataset, renderer, page.id)
-            pred = predict(text, page.id)
+            if renderer in BASELINES:
+                pred = predict_baseline(renderer, read_capture_text(dataset, "html", page.id),
+                                        page.id)
+            else:
+                pred = predict(read_capture_text(dataset, renderer, page.id), page.id)
             score.pages += 1
             score.failed += int("error" in pred)
             score_page(score, page, pred)
@@ -164,6 +167,29 @@ def evaluate_dataset(dataset: Path, renderers: tuple[str, ...] = SOURCES,
             out.close()
         results.append(score.summary())
     return results
+
+
+BASELINES = ("trafilatura",)  # other extractors, scored on the same HTML with the same metric
+
+
+def predict_baseline(name: str, html: bytes | None, page_id: str) -> dict:
+    """Another extractor's record for one HTML page, in dateline's field names."""
+    if html is None:
+        return {"id": page_id, "text": "", "error": "no HTML"}
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise DatelineError("scoring trafilatura needs it installed: pip install "
+                            "'dateline[train]'") from exc
+    try:
+        out = trafilatura.extract(html, output_format="json", with_metadata=True)
+    except Exception as exc:  # a baseline's crash is its failure on that page
+        return {"id": page_id, "text": "", "error": f"{type(exc).__name__}: {exc}"}
+    data = json.loads(out) if out else {}
+    authors = [a.strip() for a in (data.get("author") or "").split(";") if a.strip()]
+    return {"id": page_id, "text": data.get("text") or "", "title": data.get("title"),
+            "authors": authors, "published": data.get("date"),
+            "section": (data.get("categories") or None)}
 
 
 def predict(text: str | bytes | None, page_id: str) -> dict:
