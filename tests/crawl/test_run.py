@@ -9,9 +9,15 @@ import time
 import duckdb
 import pytest
 
-from conftest import planted_crawl, store_contents
+from crawlkit import planted_crawl, store_contents
 from dateline.cli import main
 from dateline.crawl.run import RunOptions, run_crawl
+
+
+@pytest.fixture
+def crawl(tmp_path) -> dict:
+    """A planted synthetic crawl in a temporary folder."""
+    return planted_crawl(tmp_path)
 
 
 def run(inputs, store, **kw):

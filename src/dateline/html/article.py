@@ -18,6 +18,8 @@ reconciled with what the visible page says, by these rules:
 - **published / updated**: the structured ``datePublished`` / ``dateModified`` when given (the
   visible date line may show either and often only the update); otherwise the visible dates.
   An "updated" equal to or earlier than "published" is dropped. Dates in the URL are not used.
+  When none of these gives a published date, htmldate's markup heuristics (without the URL)
+  supply the day.
 - **section, tags**: structured values (``articleSection``, breadcrumbs, ``article:tag``,
   ``keywords``) when given, they are clean where the visible ones are guessed from short lines;
   else the visible ones. **url**: the capture's URL, else the canonical one.
@@ -64,6 +66,8 @@ def html_capture_to_article(capture: Capture, *, explain: bool = False,
     article = blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
                                 template=template)
     reconcile(article, meta, blocks)
+    if article.published is None and blocks:
+        article.published = htmldate_published(capture.text)
     if not blocks:
         frames = [f.attributes.get("src") or "?" for f in tree.css("frame, iframe")]
         if tree.css_first("frameset") is not None:
@@ -71,6 +75,20 @@ def html_capture_to_article(capture: Capture, *, explain: bool = False,
         else:
             article.warnings.append("the HTML holds no visible text (a JavaScript-only page?)")
     return article
+
+
+def htmldate_published(html: str) -> str | None:
+    """The publication day htmldate finds in the page (its markup heuristics, not the URL),
+    used only when neither the structured metadata nor the visible page gave a date."""
+    try:
+        from htmldate import find_date
+    except ImportError:
+        return None
+    try:
+        return find_date(html[:MAX_HTML_CHARS], original_date=True, extensive_search=True,
+                         outputformat="%Y-%m-%d")
+    except Exception:  # htmldate on broken markup: no date rather than no article
+        return None
 
 
 def reconcile(article: Article, meta, blocks: list[Block]) -> None:

@@ -1,15 +1,10 @@
-"""Fixtures for the crawl tests: a synthetic crawl with planted duplicates and junk."""
+"""Helpers for the crawl tests: a synthetic crawl with planted duplicates and junk, and store
+comparison."""
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
-import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from sitegen import SITES, article_page, crawl_pages, write_warc  # noqa: E402
+from sitegen import article_page, crawl_pages, write_warc
 
 
 def planted_crawl(folder: Path, per_site: int = 6) -> dict:
@@ -32,12 +27,6 @@ def planted_crawl(folder: Path, per_site: int = 6) -> dict:
             "junk": 2}
 
 
-@pytest.fixture
-def crawl(tmp_path) -> dict:
-    """A planted synthetic crawl in a temporary folder."""
-    return planted_crawl(tmp_path)
-
-
 def store_contents(path: Path) -> dict:
     """Every table of a store except ``runs``, as sorted rows (for store equality)."""
     import duckdb
@@ -48,6 +37,3 @@ def store_contents(path: Path) -> dict:
         return {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
     finally:
         con.close()
-
-
-os.environ.setdefault("RAY_DISABLE_IMPORT_WARNING", "1")
