@@ -97,9 +97,9 @@ def junk_records(rng: random.Random, count: int) -> list[tuple[str, bytes, str, 
     return out
 
 
-def build_planted_crawl(data_dir: Path, out_dir: Path, *, seed: int = 7, exact: int = 400,
-                        recrawls: int = 400, syndicated: int = 400, junk: int = 200,
-                        files: int = 4) -> Planted:
+def build_planted_crawl(data_dir: Path, out_dir: Path, *, seed: int = 7, exact: int = 600,
+                        recrawls: int = 700, syndicated: int = 700, junk: int = 400,
+                        files: int = 6) -> Planted:
     """Write the planted WARC files into ``out_dir``; return the ground truth."""
     rng = random.Random(seed)
     pages = dev_pages(data_dir)
@@ -109,12 +109,12 @@ def build_planted_crawl(data_dir: Path, out_dir: Path, *, seed: int = 7, exact: 
         planted.cluster_of_url[url] = page_id
         items.append((url, html, ORIGINAL_DATE, "text/html", "200 OK"))
     extra = []
-    for page_id, url, html in rng.sample(pages, exact):
+    for page_id, url, html in rng.choices(pages, k=exact):
         extra.append((url, html, ORIGINAL_DATE, "text/html", "200 OK"))
-    for page_id, url, html in rng.sample(pages, recrawls):
+    for page_id, url, html in rng.choices(pages, k=recrawls):
         extra.append((url, chrome_changed(html, rng, site_of(url) or "News"), RECRAWL_DATE,
                       "text/html", "200 OK"))
-    for page_id, url, html in rng.sample(pages, syndicated):
+    for page_id, url, html in rng.choices(pages, k=syndicated):
         host = f"syndic-{rng.randrange(SYNDICATORS)}.example"
         copy_url = f"https://www.{host}/wire/{len(planted.cluster_of_url)}"
         planted.cluster_of_url[copy_url] = page_id
