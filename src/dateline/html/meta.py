@@ -34,7 +34,7 @@ from datetime import datetime, timedelta
 
 from dateline.html.jsonld import (as_list, is_article, is_organisation, is_page, json_ld_objects,
                                   name_of, text_value, type_name, types_of)
-from dateline.meta.dates import parse_date
+from dateline.meta.dates import iso_from_parts, parse_date
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 MAX_NAMES_PER_SOURCE = 12  # more "authors" than this in a <meta>/microdata source: a citation list
@@ -893,22 +893,11 @@ def normalise_date(value: str | None) -> str | None:
 def iso_from_match(match: re.Match) -> str | None:
     """ISO 8601 from an ``_ISO_FAST`` match (seconds kept when given, offset as ±HH:MM)."""
     year, month, day, hour, minute, second, zone = match.groups()
-    try:
-        moment = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-                          int(second or 0))
-    except ValueError:
-        return None
-    if hour is None:
-        return moment.date().isoformat()
-    text = moment.isoformat()
-    if zone:
-        zone = zone.upper()
-        if zone == "Z":
-            text += "+00:00"
-        else:
-            digits = zone[1:].replace(":", "")
-            text += f"{zone[0]}{digits[:2]}:{(digits[2:] or '00')[:2]}"
-    return text
+    if zone and zone.upper() != "Z":
+        digits = zone[1:].replace(":", "")
+        zone = f"{zone[0]}{digits[:2]}:{(digits[2:] or '00')[:2]}"
+    return iso_from_parts(int(year), int(month), int(day), hour, minute, second,
+                          zone and ("Z" if zone.upper() == "Z" else zone))
 
 
 def local_midnight(iso: str) -> str:
