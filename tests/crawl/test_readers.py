@@ -97,3 +97,20 @@ def test_site_of():
     assert site_of("https://www.example.com/a") == "example.com"
     assert site_of("https://web.archive.org/web/2019/https://www.example.org/x") == "example.org"
     assert site_of(None) == "" and site_of("not a url") == ""
+
+
+def test_wet_conversion_records_are_text_captures(tmp_path):
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.wet.gz"
+    text = "Valley Times\nLocal\nBridge vote delayed\n\nThe council delayed the vote.\n"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        writer.write_record(writer.create_warc_record(
+            "https://valleytimes.example/a", "conversion", payload=io.BytesIO(text.encode()),
+            length=len(text.encode()), warc_headers_dict={"Content-Type": "text/plain"}))
+    [record] = records(path)
+    assert record.kind == "text" and record.data == text.encode()
+    assert record.url == "https://valleytimes.example/a" and record.site == "valleytimes.example"
