@@ -34,6 +34,10 @@ KNOWN_GAPS: dict[str, set[str]] = {
     '12_byteworth-photo-backup': {'body', 'related', 'tags', "text contains 'A small external hard drive next to a laptop'", "text contains 'Disclosure", "text contains 'Tags", "text contains 'may earn a commission'", "text contains 'senior editor at Byteworth'"},
     '02_valley-plain-wire': {'body', 'sources', "text contains 'All rights reserved'"},
     '03_ledger-contradicting-opinion': {'body', "text contains 'is a transport engineer'"},
+    '05_ashgrove-yoast-solar-schools': {'byline_org', 'photo_credits', 'related', 'teaser not listed'},
+    '06_lindenau-microdata-freibad': {'authors', 'photo_credits', 'tags'},
+    '07_tricounty-ap-flash-floods': {'body', 'photo_credits', 'sources', 'teaser not listed', "text contains 'All rights reserved'", "text contains 'Copyright 2025'", "text contains 'may not be published'"},
+    '08_echo-littoral-cantines': {'body', 'photo_credits', 'tags', "text contains 'Temps de lecture'"},
 }
 
 
