@@ -127,3 +127,17 @@ def test_cli_run_stats_search_export(crawl, tmp_path, capsys):
     assert main(["export", str(store), "-o", str(tmp_path / "r.jsonl"), "--table", "rejects"]) == 0
     rejects = (tmp_path / "r.jsonl").read_text().splitlines()
     assert len(rejects) == summary["rejects"]
+
+
+def test_a_run_that_fails_is_recorded_as_failed(crawl, tmp_path, monkeypatch):
+    import dateline.crawl.run as run_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(run_module, "extract_all", broken)
+    store = tmp_path / "s.duckdb"
+    with pytest.raises(RuntimeError):
+        run([crawl["warc"]], store, workers=0)
+    with duckdb.connect(str(store), read_only=True) as con:
+        assert con.execute("SELECT status FROM runs").fetchall() == [("failed",)]

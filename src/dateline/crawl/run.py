@@ -59,7 +59,7 @@ class RunSummary:
     sites: Counter = field(default_factory=Counter)
     template_sites: int = 0
     seconds: float = 0.0
-    status: str = "finished"
+    status: str = "running"  # then "finished", "interrupted" or "failed"
 
     @property
     def rate(self) -> float:
@@ -97,9 +97,9 @@ def run_crawl(options: RunOptions) -> RunSummary:
     """Run the crawl pipeline over ``options.inputs`` into ``options.store``."""
     summary = RunSummary()
     started = time.monotonic()
+    engine = make_engine(options.engine, options.workers)  # a bad engine fails before the store
     store = Store(options.store)
     run_id = store.start_run([str(p) for p in options.inputs], options.engine, options.workers)
-    engine = make_engine(options.engine, options.workers)
     progress = Progress(options.progress)
     try:
         total, site_pages = survey(options.inputs, options.fields)
@@ -118,8 +118,8 @@ def run_crawl(options: RunOptions) -> RunSummary:
         summary.seconds = time.monotonic() - started
         counts = {"records": summary.records, "articles": summary.articles,
                   "rejects": summary.rejects, "duplicates": summary.duplicates}
-        if summary.status != "finished":
-            summary.status = "interrupted" if summary.status == "interrupted" else "failed"
+        if summary.status == "running":  # left by an exception
+            summary.status = "failed"
         store.finish_run(run_id, summary.status, counts, summary.seconds)
         store.close()
     return summary
