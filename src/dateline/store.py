@@ -58,7 +58,6 @@ ARTICLE_COLUMNS = ("record_id", "source", "url", "site", "fetched", "title", "se
                    "text", "tags", "teasers", "warnings", "words", "text_hash")
 REJECT_COLUMNS = ("record_id", "source", "url", "site", "fetched", "reason", "detail",
                   "duplicate_of", "similarity")
-_CHUNK_ROWS = 400
 
 
 def skip_missing_pandas() -> None:
@@ -157,7 +156,7 @@ class Store:
                 for key in sorted(templates[site])]
         self.con.execute("BEGIN TRANSACTION")
         self.con.execute("DELETE FROM templates")
-        insert_rows(self.con, "templates", ("site", "key", "pages"), rows)
+        bulk_insert(self.con, "templates", rows)
         self.con.execute("INSERT OR REPLACE INTO state VALUES ('templates_input', ?)", [fingerprint])
         self.con.execute("COMMIT")
 
@@ -184,6 +183,12 @@ class Store:
                           counts.get("rejects", 0), counts.get("duplicates", 0), seconds, run_id])
 
     # --- reading -------------------------------------------------------------------------
+
+    def contents(self) -> dict[str, list[str]]:
+        """Every row of every table but ``runs``, sorted: two stores built from the same input
+        compare equal whatever the engine, worker count or interruptions."""
+        return {table: sorted(map(repr, self.con.execute(f"SELECT * FROM {table}").fetchall()))
+                for table in CONTENT_TABLES}
 
     def stats(self) -> dict:
         """Counts over the whole store: records, articles, rejects, duplicates, sites, reasons."""
@@ -294,7 +299,9 @@ TABLE_TYPES = {
                 "title": "VARCHAR", "url": "VARCHAR"},
     "rejects": dict(zip(REJECT_COLUMNS, ("VARCHAR",) * 8 + ("DOUBLE",))),
     "signatures": {"record_id": "VARCHAR", "minhash": "VARCHAR"},  # hex, unhexed on insert
+    "templates": {"site": "VARCHAR", "key": "VARCHAR", "pages": "INTEGER"},
 }
+CONTENT_TABLES = ("articles", "blocks", "related", "rejects", "signatures", "templates", "state")
 
 
 def bulk_insert(con, table: str, rows: Sequence[tuple]) -> None:
@@ -320,18 +327,6 @@ def bulk_insert(con, table: str, rows: Sequence[tuple]) -> None:
                     [handle.name])
     finally:
         os.unlink(handle.name)
-
-
-def insert_rows(con, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """Insert rows with multi-row ``VALUES`` statements (much faster than ``executemany``)."""
-    if not rows:
-        return
-    holder = "(" + ", ".join("?" * len(columns)) + ")"
-    names = ", ".join(columns)
-    for start in range(0, len(rows), _CHUNK_ROWS):
-        chunk = rows[start:start + _CHUNK_ROWS]
-        con.execute(f"INSERT INTO {table} ({names}) VALUES " + ", ".join([holder] * len(chunk)),
-                    [value for row in chunk for value in row])
 
 
 def load_fts(con) -> None:

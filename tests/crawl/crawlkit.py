@@ -29,11 +29,7 @@ def planted_crawl(folder: Path, per_site: int = 6) -> dict:
 
 def store_contents(path: Path) -> dict:
     """Every table of a store except ``runs``, as sorted rows (for store equality)."""
-    import duckdb
+    from dateline.store import Store
 
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        tables = ("articles", "blocks", "related", "rejects", "signatures", "templates", "state")
-        return {t: sorted(map(repr, con.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
-    finally:
-        con.close()
+    with Store(path, read_only=True) as store:
+        return store.contents()

@@ -246,17 +246,14 @@ def crawl_benchmark(data_dir: Path, workers: tuple[int, ...] = (1, 2)) -> str:
         if len(workers) > 1:
             lines.append(f"speed-up {workers[-1]} vs {workers[0]} workers: "
                          f"{rates[workers[-1]] / rates[workers[0]]:.2f}x")
-            same = all(store_rows(stores[n]) == store_rows(last) for n in workers)
+            same = all(store_contents(stores[n]) == store_contents(last) for n in workers)
             lines.append(f"same store for every worker count: {'yes' if same else 'NO'}")
     return "\n".join(lines)
 
 
-def store_rows(path: Path) -> dict:
-    """Sorted rows of the content tables (for comparing stores)."""
-    import duckdb
+def store_contents(path: Path) -> dict:
+    """The comparable contents of the store at ``path``."""
+    from dateline.store import Store
 
-    with duckdb.connect(str(path), read_only=True) as con:
-        return {t: sorted(map(repr, con.execute(f"SELECT * EXCLUDE (source) FROM {t}").fetchall()
-                              if t in ("articles", "rejects") else
-                              con.execute(f"SELECT * FROM {t}").fetchall()))
-                for t in ("articles", "blocks", "related", "rejects", "templates")}
+    with Store(path, read_only=True) as store:
+        return store.contents()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dateline.api import extract
-from dateline.crawl.records import Record
+from dateline.crawl.records import Record, site_of
 from dateline.crawl.templates import page_template_keys
 from dateline.errors import CaptureError
 
@@ -50,7 +50,6 @@ class Outcome:
     signature: bytes | None = None  # MinHash values, uint32, NUM_PERM of them
     words: int = 0
     repeat_of: str | None = None
-    warnings: list[str] = field(default_factory=list)
 
 
 def process_batch(batch: Batch) -> list[Outcome]:
@@ -93,35 +92,37 @@ def process_record(record: Record, templates: dict[str, frozenset[str]]) -> Outc
     data = article.to_dict()
     data.pop("dropped", None)
     if not record.site and article.url:
-        from dateline.crawl.records import site_of
-
         outcome.site = site_of(article.url)
     outcome.url = record.url or article.url
     outcome.status, outcome.article, outcome.words = "article", data, words
-    outcome.text_hash = text_hash(article.text)
-    outcome.signature = minhash_signature(article.text)
+    tokens = folded_words(article.text)
+    outcome.text_hash = text_hash(tokens)
+    outcome.signature = minhash_signature(tokens)
     return outcome
 
 
-def text_hash(text: str) -> str:
-    """Hash of the text with case, punctuation and spacing folded (exact-duplicate key)."""
-    folded = " ".join(_WORD.findall(text.lower()))
-    return hashlib.sha1(folded.encode("utf-8")).hexdigest()
+def folded_words(text: str) -> list[str]:
+    """The words of the lower-cased text (what duplicates are compared on)."""
+    return _WORD.findall(text.lower())
 
 
-def shingles(text: str) -> list[bytes]:
-    """Word ``SHINGLE_WORDS``-grams of the lower-cased text, as bytes."""
-    words = _WORD.findall(text.lower())
+def text_hash(words: list[str]) -> str:
+    """Hash of the folded words (case, punctuation and spacing ignored): the exact-duplicate key."""
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def shingles(words: list[str]) -> list[bytes]:
+    """Word ``SHINGLE_WORDS``-grams of the folded words, as bytes."""
     if len(words) <= SHINGLE_WORDS:
         return [" ".join(words).encode("utf-8")]
     return [" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
             for i in range(len(words) - SHINGLE_WORDS + 1)]
 
 
-def minhash_signature(text: str) -> bytes:
-    """The MinHash of the text's shingles (datasketch), packed as uint32 bytes."""
+def minhash_signature(words: list[str]) -> bytes:
+    """The MinHash of the folded words' shingles (datasketch), packed as uint32 bytes."""
     from datasketch import MinHash
 
     minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    minhash.update_batch(shingles(text))
+    minhash.update_batch(shingles(words))
     return minhash.hashvalues.astype(np.uint32).tobytes()

@@ -22,7 +22,8 @@ from dateline.crawl.records import Record, RecordIds, site_of
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # a single page file larger than this is rejected unread
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-_SCAN_CHUNK = 1 << 20
+_SCAN_CHUNK = 1 << 20  # when scanning for the next record header
+_MEMBER_CHUNK = 1 << 16  # per read of a gzip member: bytes past its end are read again next time
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +230,7 @@ def read_gzip_member(handle, start: int) -> tuple[bytes, int, str | None]:
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     parts, produced, position = [], 0, start
     while not inflater.eof:
-        chunk = handle.read(_SCAN_CHUNK)
+        chunk = handle.read(_MEMBER_CHUNK)
         if not chunk:
             return b"", position, "gzip member cut short by the end of the file"
         try:
