@@ -61,3 +61,22 @@ def test_quoted_forum_post_is_not_a_comment_thread():
 def test_comment_section_above_the_body_does_not_count():
     blocks = page(["Comments", "Ann says:", "Nice.", "Bo says:", "Body one.", "Body two."])
     assert cut_comment_section(blocks, [4, 5]) == [4, 5]
+
+
+def test_second_copy_of_the_article_is_dropped():
+    from dateline.article import drop_repeats
+
+    paragraph = "The harbour board approved the new ferry timetable on Tuesday evening after a long debate."
+    blocks = page(["Ferry timetable approved", paragraph, "Boats will leave every twenty minutes.",
+                   "Share this story", paragraph + " Boats will leave every twenty minutes."])
+    state = Assembly(blocks, Labelling(body=np.ones(5), title=np.zeros(5)))
+    assert drop_repeats(state, [1, 2, 4]) == [1, 2]
+    assert state.reasons[4] == "repeated text"
+
+
+def test_short_recurring_lines_are_kept():
+    from dateline.article import drop_repeats
+
+    blocks = page(["Battery life up to 20 hours", "Price check", "Battery life up to 20 hours"])
+    state = Assembly(blocks, Labelling(body=np.ones(3), title=np.zeros(3)))
+    assert drop_repeats(state, [0, 1, 2]) == [0, 1, 2]

@@ -7,7 +7,9 @@ the rest from the words on the lines around them, in page order:
   (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos); then cut where
   a reader-comment section starts below the article (a "Comments" / "3 thoughts on …" / "Leave
   a Reply" / "Kommentare" header followed by comment lines, a date-and-time stamp or the comment
-  form; or two "<name> on <date> said:" / "<name> says:" lines close together);
+  form; or two "<name> on <date> said:" / "<name> says:" lines close together); once the
+  headline is claimed, a body block whose word 4-grams mostly repeat the body above it (a second
+  copy of the article, a caption echoing its alt text) is dropped;
 - headline: the most likely headline block before the body (falling back to the nearest
   headline-shaped line above the first paragraph); section: a short label just above it;
 - header and footer zones (a few blocks around the body) are scanned for date lines, bylines,
@@ -93,6 +95,8 @@ _COMMENT_FORM = re.compile(
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 COMMENT_EVIDENCE_SPAN = 8  # blocks after a comments header searched for a comment or the form
 COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close make a thread
+REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
+REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
@@ -141,7 +145,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         state.claim(title_index, "headline")
         article.section = find_section(state, title_index)
     read_metadata(state, article, body, title_index)
-    state.body = [i for i in body if i not in state.reasons]
+    state.body = drop_repeats(state, [i for i in body if i not in state.reasons])
     for i in state.body:
         state.claim(i, "body")
     article.body = body_blocks(blocks, state.body)
@@ -173,6 +177,37 @@ def select_body(state: Assembly) -> list[int]:
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         body.append(i)
     return cut_comment_section(state.blocks, body)
+
+
+def word_shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    """The set of casefolded word ``n``-grams of ``text`` (the whole text if shorter)."""
+    words = _WORD.findall(text.casefold())
+    if len(words) <= n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` without blocks that repeat body text above them.
+
+    A page that prints its article twice (a print or AMP copy, an "articleBody" dump at the
+    foot), an image's alt text echoed by its caption, or a headline repeated down the page adds
+    the same words again: a block is dropped when ``REPEAT_SHARE`` of its word 4-grams already
+    occurred in the body kept above it. Lines under ``REPEAT_MIN_WORDS`` words are kept: short
+    list items and subheadings recur in real articles.
+    """
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for i in body:
+        text = state.blocks[i].text
+        grams = word_shingles(text)
+        if len(_WORD.findall(text)) >= REPEAT_MIN_WORDS and \
+                len(grams & seen) >= REPEAT_SHARE * len(grams):
+            state.claim(i, "repeated text")
+            continue
+        seen |= grams
+        kept.append(i)
+    return kept
 
 
 def comment_section_start(blocks: list[Block], after: int) -> int | None:
