@@ -80,3 +80,15 @@ def test_short_recurring_lines_are_kept():
     blocks = page(["Battery life up to 20 hours", "Price check", "Battery life up to 20 hours"])
     state = Assembly(blocks, Labelling(body=np.ones(3), title=np.zeros(3)))
     assert drop_repeats(state, [0, 1, 2]) == [0, 1, 2]
+
+
+def test_calls_to_action_are_not_body():
+    lines = ARTICLE + [("Sign up for our free morning newsletter to get the day's harbour news.", 0.8),
+                       ("Follow us on Twitter and Facebook.", 0.7),
+                       ("Get the Harbour Times app for the latest timetables.", 0.6)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_article_sentences_about_subscriptions_are_kept():
+    lines = ARTICLE + [("Commuters who subscribe to the monthly pass will pay four euros less.", 0.9)]
+    assert len(selected(lines)) == 3

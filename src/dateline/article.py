@@ -4,7 +4,8 @@ The learned labeller says which blocks are body and which is the headline; this 
 the rest from the words on the lines around them, in page order:
 
 - body: blocks the labeller scores >= ``BODY_THRESHOLD``, minus lines that are really metadata
-  (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos); then cut where
+  (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
+  action such as "Subscribe to our newsletter" or "Follow us on Twitter"); then cut where
   a reader-comment section starts below the article (a "Comments" / "3 thoughts on …" / "Leave
   a Reply" / "Kommentare" header followed by comment lines, a date-and-time stamp or the comment
   form; or two "<name> on <date> said:" / "<name> says:" lines close together); once the
@@ -97,6 +98,14 @@ COMMENT_EVIDENCE_SPAN = 8  # blocks after a comments header searched for a comme
 COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close make a thread
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
 REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
+_CALL_TO_ACTION = re.compile(
+    r"^(?:subscribe|sign up|follow us|jetzt abonnieren|abonnieren sie|abonnez-vous|inscrivez-vous|"
+    r"suscríbete|iscriviti|zapisz się)\b|"
+    r"\b(?:subscribe (?:now|today|to our)|sign up (?:for|to) (?:our|the)|"
+    r"click (?:here )?to (?:subscribe|support)|support (?:us|our (?:work|journalism))|"
+    r"(?:download|get) the .{1,30} app|follow us on|abonnieren sie (?:unser|den|jetzt)|"
+    r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
+CALL_TO_ACTION_MAX_WORDS = 40
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
@@ -173,6 +182,9 @@ def select_body(state: Assembly) -> list[int]:
         if _CONSENT.search(block.text):
             state.claim(i, "cookie notice")
             continue
+        if is_call_to_action(block.text):
+            state.claim(i, "call to action")
+            continue
         if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         body.append(i)
@@ -208,6 +220,12 @@ def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
         seen |= grams
         kept.append(i)
     return kept
+
+
+def is_call_to_action(text: str) -> bool:
+    """True for a short appeal to the reader ("Subscribe to our newsletter", "Follow us on
+    Twitter", "Get the Example News app", "Click here to support us"): never article text."""
+    return len(text.split()) <= CALL_TO_ACTION_MAX_WORDS and bool(_CALL_TO_ACTION.search(text))
 
 
 def comment_section_start(blocks: list[Block], after: int) -> int | None:
