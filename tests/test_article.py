@@ -92,3 +92,9 @@ def test_calls_to_action_are_not_body():
 def test_article_sentences_about_subscriptions_are_kept():
     lines = ARTICLE + [("Commuters who subscribe to the monthly pass will pay four euros less.", 0.9)]
     assert len(selected(lines)) == 3
+
+
+def test_media_placeholders_are_not_body():
+    lines = ARTICLE + [("[harbour-ferry-night-580x386]", 0.6), ("ferry_01.jpg ferry_02.jpg", 0.5),
+                       ("IFRAME: https://video.example.org/embed/42", 0.5)]
+    assert selected(lines) == [text for text, _ in ARTICLE]

@@ -5,7 +5,9 @@ the rest from the words on the lines around them, in page order:
 
 - body: blocks the labeller scores >= ``BODY_THRESHOLD``, minus lines that are really metadata
   (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
-  action such as "Subscribe to our newsletter" or "Follow us on Twitter"); then cut where
+  action such as "Subscribe to our newsletter" or "Follow us on Twitter", and media placeholders
+  a text browser prints for images and frames: "[photo-slug-580x386]", "IFRAME: https://…");
+  then cut where
   a reader-comment section starts below the article (a "Comments" / "3 thoughts on …" / "Leave
   a Reply" / "Kommentare" header followed by comment lines, a date-and-time stamp or the comment
   form; or two "<name> on <date> said:" / "<name> says:" lines close together); once the
@@ -106,6 +108,9 @@ _CALL_TO_ACTION = re.compile(
     r"(?:download|get) the .{1,30} app|follow us on|abonnieren sie (?:unser|den|jetzt)|"
     r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
 CALL_TO_ACTION_MAX_WORDS = 40
+_MEDIA_PLACEHOLDER = re.compile(  # "[img-slug-580x386]", "photo_12.jpg", "IFRAME: https://…"
+    r"^(?:\[[^\]\s]+\])+$|^(?:\S+\.(?:png|jpe?g|gif|webp|svg)\s*)+$|^IFRAME:\s*\S+$",
+    re.IGNORECASE)
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
@@ -184,6 +189,9 @@ def select_body(state: Assembly) -> list[int]:
             continue
         if is_call_to_action(block.text):
             state.claim(i, "call to action")
+            continue
+        if _MEDIA_PLACEHOLDER.match(block.text):
+            state.claim(i, "media placeholder")
             continue
         if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
