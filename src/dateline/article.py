@@ -67,7 +67,7 @@ _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
 _WORD = re.compile(r"\w+")
-_TITLE_EDGES = re.compile(r"^[\[\]<>»«|*~·•\s]+|[\[\]<>»«|*~·•\s]+$")
+_TITLE_EDGES = re.compile(r"^[<>»«|*~·•\s]+|[<>»«|*~·•\s]+$")
 
 
 _TAG_KINDS = {"h2": "subheading", "h3": "subheading", "h4": "subheading", "h5": "subheading",
@@ -172,8 +172,16 @@ def is_metadata_line(text: str) -> bool:
 
 
 def clean_title(text: str) -> str:
-    """A headline without text-browser link residue ("[>", "<", "»") around it."""
-    return _TITLE_EDGES.sub("", text) or text
+    """A headline without text-browser link residue ("[>", "<", "»") around it; brackets that
+    belong to it ("[Review] Love is War") are kept."""
+    title = _TITLE_EDGES.sub("", text)
+    while title.startswith("[") and "]" not in title or title.startswith("]"):
+        title = _TITLE_EDGES.sub("", title[1:])
+    while title.endswith("]") and "[" not in title or title.endswith("["):
+        title = _TITLE_EDGES.sub("", title[:-1])
+    if title.startswith("[") and title.endswith("]") and title.count("[") == 1:
+        title = title[1:-1].strip()  # "[alt text]": an image as a text browser shows it
+    return title or text
 
 
 def headline_shaped(text: str) -> bool:
@@ -191,6 +199,8 @@ def find_section(state: Assembly, title_index: int) -> str | None:
             continue
         if _BREADCRUMB.search(text):
             parts = [p.strip() for p in re.split(r"\s(?:>|»|/|›|\|)\s", text) if p.strip()]
+            if any(is_metadata_line(p) for p in parts):
+                continue  # "Home | By Jane Doe | 30 September 2018": a byline, not a trail
             if 1 < len(parts) <= 6 and all(len(p.split()) <= 4 for p in parts):
                 state.claim(i, "section")
                 return parts[-1]

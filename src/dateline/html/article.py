@@ -7,8 +7,10 @@ structured metadata (JSON-LD, OpenGraph, microdata, ``<meta>``; ``dateline.html.
 reconciled with what the visible page says, by these rules:
 
 - **title**: the displayed headline (the labeller's headline block, usually the ``h1``) when
-  there is one; the structured headline (site name stripped) when there is none, or when the
-  displayed one is not an ``h1``/``h2`` and the structured headline is not a part of it.
+  there is one, without the kicker the ``h1`` shows before it (a first child whose class names a
+  kicker/overline, or followed by the "headline" part); the structured headline (site name
+  stripped) when there is none, or when the displayed one is not an ``h1``/``h2`` and the
+  structured headline is not a part of it.
 - **authors**: the visible byline's people when the page shows a byline; structured people
   fill in when it shows none. When both exist and share no name, JSON-LD ``author`` wins (typed
   Person records are rarely wrong) but a ``<meta name=author>`` loses (it often holds the site
@@ -97,7 +99,8 @@ def htmldate_published(html: str) -> str | None:
 
 def reconcile(article: Article, meta, blocks: list[Block]) -> None:
     """Merge structured metadata into the visibly assembled ``article`` (module doc rules)."""
-    article.title = choose_title(article.title, meta.headline, blocks)
+    article.title = choose_title(without_kicker(article.title, meta.kicker),
+                                 without_kicker(meta.headline, meta.kicker), blocks)
     if meta.authors:
         visible = {norm(a) for a in article.authors}
         typed = meta.signals.get("authors", "").startswith("jsonld")
@@ -136,6 +139,18 @@ def reconcile(article: Article, meta, blocks: list[Block]) -> None:
     article.warnings = [w for w in article.warnings
                         if not (w.startswith("no headline") and article.title)
                         and not (w.startswith("no publication date") and article.published)]
+
+
+def without_kicker(title: str | None, kicker: str | None) -> str | None:
+    """``title`` without the kicker the ``<h1>`` shows before it ("Klimaschutz: Bohren, bis es
+    heiß wird" → "Bohren, bis es heiß wird"); unchanged when it does not start with it."""
+    if not title or not kicker:
+        return title
+    flat, key = " ".join(title.split()), " ".join(kicker.split())
+    if not flat.casefold().startswith(key.casefold()):
+        return title
+    rest = flat[len(key):].lstrip(" :|–—-·")
+    return rest if len(rest.split()) >= 2 else title
 
 
 def choose_title(visible: str | None, structured: str | None, blocks: list[Block]) -> str | None:

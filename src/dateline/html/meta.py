@@ -105,6 +105,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|:|·|•|»|›|«|‹|/|
 _H1_NOT_HEADLINE = re.compile(r"^(?:.*logo.*|brand|branding|site-?(?:title|name|logo|header)|"
                               r"blog-?(?:title|name)|masthead|.*hidden.*|hide.*|aural|sr-only|"
                               r"screen-?reader.*|visually-?hidden|invisible|offscreen)$")
+_KICKER_PART = re.compile(r"kicker|dachzeile|overline|over-line|topline|top-line|roofline|"
+                          r"eyebrow|spitzmarke|supertitle|super-title|pretitle|pre-title|subtitle|"
+                          r"kicker|flag|rubric|label")
+_HEADLINE_PART = re.compile(r"headline|title|titel")
 _ARCHIVE_PREFIX = re.compile(r"^https?://web\.archive\.org/web/\d+\w*/")
 _SITE_WORDS = re.compile(r"\b(?:blog|blogs|forum|forums|wiki|portal|archiv|archive|homepage|"
                          r"website|webseite|site)\b", re.IGNORECASE)
@@ -143,6 +147,7 @@ class HtmlMeta:
     is_article: bool = False
     body_text: str | None = None
     image_credits: list[str] = field(default_factory=list)
+    kicker: str | None = None  # the kicker line shown inside the headline's <h1>, if any
     signals: dict[str, str] = field(default_factory=dict)
 
 
@@ -200,6 +205,7 @@ def fill_meta(meta: HtmlMeta, tree) -> None:
     src = gather_sources(tree)
     read_identity(meta, src, tree)
     read_headline(meta, src, tree)
+    read_kicker(meta, src, tree)
     read_authors(meta, src, tree)
     read_dates(meta, src, tree)
     read_section_and_tags(meta, src)
@@ -390,6 +396,34 @@ def read_headline(meta: HtmlMeta, src: PageSources, tree) -> None:
     if where == "jsonld:headline" and len(candidates) > 1:
         headline = untruncated(headline, candidates[1:], meta.site_name, src.host)
     meta.headline, meta.signals["headline"] = headline or None, where
+
+
+def read_kicker(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """The kicker ("Dachzeile", overline) an ``<h1>`` shows before its headline: the h1's first
+    child element when its class names a kicker, or when a later child is the "headline" /
+    "title" part ("<h1><span>Klimaschutz</span>: <span class=title>Bohren…</span></h1>")."""
+    for node in tree.css("h1")[:3]:
+        if headline_h1_text(node) is None:
+            continue
+        parts = [child for child in node.iter() if child.tag != "-text" and
+                 clean(child.text(deep=True)).strip(" :|–—-")] if node.child else []
+        whole = clean(node.text(deep=True)) or ""
+        if not parts or len(whole.split()) < len(clean(parts[0].text(deep=True)).split()) + 2:
+            continue  # nothing after the first part: no kicker
+        first_hint = class_hint(parts[0])
+        later_is_headline = any(_HEADLINE_PART.search(class_hint(p)) for p in parts[1:])
+        if _KICKER_PART.search(first_hint) or (later_is_headline and
+                                               not _HEADLINE_PART.search(first_hint)):
+            kicker = clean(parts[0].text(deep=True)).strip(" :|–—-")
+            if len(kicker.split()) <= 8:
+                meta.kicker = kicker
+                return
+
+
+def class_hint(node) -> str:
+    """A node's class and id, lower-cased, for cue-word tests."""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
 
 
 def matching_h1(candidates: list[tuple[str, str]], tree, site_name: str | None,
@@ -597,8 +631,9 @@ def classify_names(values: list, typed: bool, site_name: str | None, host: str |
     for value in values:
         if isinstance(value, dict) and isinstance(value.get("url"), str):
             slug_urls.append(value["url"])
-        typed_org = typed and is_organisation(value)
         typed_person = typed and isinstance(value, dict) and "person" in types_of(value)
+        typed_org = typed and is_organisation(value) and not typed_person  # Yoast's one-person
+        # sites type the author ["Person", "Organization"]: a person unless plainly an org
         text = name_of(value) if typed else value if isinstance(value, str) else None
         for name, org_like in split_names(text or "", slug_urls, site_name, host):
             if typed_org or (org_like and not (typed_person and
@@ -651,7 +686,7 @@ def rel_authors(tree, slug_urls: list[str]) -> list[str]:
 def hcard_authors(tree) -> list[str]:
     """The first hCard author name (``class="author vcard"`` → ``.fn``) outside comments."""
     for node in unique_nodes(tree.css(".author .fn, .author.fn, .byline .fn, .vcard .fn"))[:5]:
-        if in_boilerplate(node):
+        if in_boilerplate(node) or in_site_header(node):
             continue
         text = clean(node.text(deep=True))
         if text and len(text) <= 80:
@@ -713,6 +748,18 @@ def in_boilerplate(node, depth: int = 12) -> bool:
         attrs = node.attributes
         hints = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
         if any(_BOILERPLATE_TOKEN.match(hint) for hint in hints):
+            return True
+    return False
+
+
+def in_site_header(node, depth: int = 6) -> bool:
+    """True if ``node`` sits in an ``h1`` or the page ``header``: there a vCard is the blog's
+    own name (its logo), not the article's author."""
+    for _ in range(depth):
+        node = node.parent
+        if node is None or node.tag in ("body", "html", "article"):
+            return False
+        if node.tag in ("h1", "header"):
             return True
     return False
 
@@ -794,8 +841,17 @@ def plainly_org(name: str, site_name: str | None, host: str | None) -> bool:
     key = squash(name)
     if site_name and key and (key == squash(site_name) or (len(key) >= 4 and
                                                            key in squash(site_name))):
-        return True
+        # "Daniel Lemire" on "Daniel Lemire's blog": the person whose site it is
+        return key == squash(site_name) or not person_name_in_site(name, site_name)
     return bool(host and len(host) >= 4 and key.startswith(host) and len(key) <= len(host) + 8)
+
+
+def person_name_in_site(name: str, site_name: str) -> bool:
+    """True if a site is named after a person ("Daniel Lemire's blog", "Blog von Anna Berg"):
+    ``name`` is two to four capitalised words that the longer site name contains."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and person_shaped(name) and not ORG_WORDS.search(name) and \
+        name.casefold() in site_name.casefold()
 
 
 def slug_name(url: str) -> str | None:

@@ -26,9 +26,11 @@ _BYLINE_CUE = re.compile(
     r"text\s*:|texte\s*:|par|por|di|de|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
+_GLUED_CUE = re.compile(r"^(By|Von)(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "ByAlex Doe": inline spans, no space
+_LABEL_TAIL = re.compile(r"\s+[^\W\d_]+\s*:\s.*$")  # "Andrea Kategorien: Allgemein" → "Andrea"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\boch\b)\s*")
 _ROLE = re.compile(
-    r"\s*[,|–—-]?\s*(?:senior |chief |staff |special |foreign |political |business |"
+    r"(?:^|\s*[,|–—-]\s*|\s+)(?:senior |chief |staff |special |foreign |political |business |"
     r"contributing |deputy )?(?:writer|reporter|correspondent|editor|columnist|contributor|"
     r"journalist|photographer|redakteur(?:in)?|korrespondent(?:in)?|journaliste|"
     r"corresponsal|redattore|for [A-Z].*|in [A-Z][a-z]+)$", re.IGNORECASE)
@@ -41,6 +43,13 @@ _NOT_NAMES = frozenset(
 _EMAIL_OR_HANDLE = re.compile(r"\S+@\S+|@\w+|https?://\S+")
 _TIME_OR_DATE = re.compile(r"\d")
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}")
+_MONTH = (r"(?:jan|feb|mär|mar|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez|janv|févr|fév|avr|"
+          r"juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|ott|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|"
+          r"lis|gru)[^\W\d_]*\.?")
+_TRAILING_DATE = re.compile(  # where a date, a time or a comment count follows the names
+    r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}|\b\d{1,2}\.?\s*" + _MONTH +
+    r"(?=\s|$)|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
+    r"\b(?:keine|no)\s+(?:kommentare|comments)\b", re.IGNORECASE)
 _WIRE_LINE = re.compile(
     r"^[(\[—–-]*\s*(?:(?P<org>[^()]{1,40}?)\s+(?:with|avec|mit)\s+(?P<list>[^()]+?)|"
     r"(?:mit material von|with (?:reporting|material) from|avec|con|with)\s+(?P<list2>[^()]+?)|"
@@ -81,7 +90,8 @@ def parse_byline(line: str) -> Byline | None:
     rest = re.split(r";\s*(?:editing|additional reporting|writing|compiled) by", rest,
                     flags=re.IGNORECASE)[0]
     rest = _EMAIL_OR_HANDLE.sub(" ", rest)
-    rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\d)|\s{2,}", rest)[0].strip(" ,;:|-–—")
+    rest = re.split(r"\s+(?:[|•·]|/{1,2})\s+|\s+[-–—]\s+(?=\d)|\s{2,}", rest)[0]
+    rest = _LABEL_TAIL.sub("", names_before_date(rest)).strip(" ,;:|-–—")
     authors: list[str] = []
     org: str | None = None
     for part in (p.strip(" .") for p in _SPLIT_NAMES.split(rest)):
@@ -99,6 +109,7 @@ def parse_byline(line: str) -> Byline | None:
 
 def byline_rest(text: str) -> str | None:
     """What follows the byline cue ("By ", "Text by ", a date then " by "), or None."""
+    text = _GLUED_CUE.sub(r"\1 ", text)
     match = _BYLINE_CUE.match(text)
     if match:
         return text[match.end():]
@@ -106,6 +117,16 @@ def byline_rest(text: str) -> str | None:
     if inner and _TIME_OR_DATE.search(text[:inner.start()]) and inner.start() < 60:
         return text[inner.end():]
     return None
+
+
+def names_before_date(rest: str) -> str:
+    """The names of a byline without a date or time that follows them ("Konstantin 21.10.2019"
+    → "Konstantin", "Jane Doe on 3/4/2024 at 10:00" → "Jane Doe")."""
+    match = _TRAILING_DATE.search(rest)
+    if not match or match.start() == 0:
+        return rest
+    return re.sub(r"(?:\s+(?:on|am|vom|le|el|il|at|um|à|du|del))*[\s,|·•/-]*$", "",
+                  rest[:match.start()], flags=re.IGNORECASE) or rest
 
 
 def date_or_time(part: str) -> bool:

@@ -28,6 +28,7 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])")
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?m\.?)?(?!\d)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+_BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 MONTH_NUMBERS: dict[str, int] = {}
 for _number, _names in enumerate((
@@ -109,7 +110,7 @@ def find_date_line(line: str) -> DateLine | None:
     cue_published = _PUBLISHED_CUE.search(line)
     if len(other) > MAX_OTHER_WORDS:
         return None
-    if len(other) > 3 and not (cue_updated or cue_published or " by " in f" {line.lower()} "):
+    if len(other) > 3 and not (cue_updated or cue_published or _BYLINE_WORD.search(line)):
         return None
     segment = line
     kind: Literal["published", "updated", "unknown"] = "unknown"
