@@ -85,7 +85,7 @@ _AUTHOR_LABEL = re.compile(r"written by|verfasst von|geschrieben von|autor|autho
                            r"écrit par|escrito por|scritto da|napisane przez", re.IGNORECASE)
 _PROFILE_LINK = re.compile(r"/(?:author|authors|autor|autoren|auteur|auteurs|redaktion|people|"
                            r"journalist|journalisten|journalists|mitarbeiter|profil|profile)/"
-                           r"([^/?#]{3,80})/?(?:[?#]|$)", re.IGNORECASE)
+                           r"([^/?#]{3,80})/?(?:index\.html?)?(?:[?#]|$)", re.IGNORECASE)
 _PARTICLES = frozenset("von van der den de del della di da du la le al bin ibn zu y e dos das".split())
 _BOILERPLATE_TOKEN = re.compile(
     r"^(?:comments?|comment-?(?:list|body|content|author|meta|respond|area|section)|commentlist|"
@@ -108,6 +108,8 @@ _H1_NOT_HEADLINE = re.compile(r"^(?:.*logo.*|brand|branding|site-?(?:title|name|
 _KICKER_PART = re.compile(r"kicker|dachzeile|overline|over-line|topline|top-line|roofline|"
                           r"eyebrow|spitzmarke|supertitle|super-title|pretitle|pre-title|subtitle|"
                           r"kicker|flag|rubric|label")
+_AUTHOR_CLASS = re.compile(r"^(?:[\w-]*[-_])?(?:author|autor|byline)(?:[-_]{1,2}(?:name|link|"
+                           r"title|info))?$")
 _HEADLINE_PART = re.compile(r"headline|title|titel")
 _ARCHIVE_PREFIX = re.compile(r"^https?://web\.archive\.org/web/\d+\w*/")
 _SITE_WORDS = re.compile(r"\b(?:blog|blogs|forum|forums|wiki|portal|archiv|archive|homepage|"
@@ -607,6 +609,7 @@ def author_sources(src: PageSources, tree, slug_urls: list[str]):
     yield "rel:author", False, rel_authors(tree, slug_urls)
     yield "hcard:author", False, hcard_authors(tree)
     yield "link:author-profile", False, profile_link_authors(tree)
+    yield "class:author", False, class_cue_authors(tree)
 
 
 def labelled_twitter_authors(tags: dict[str, list[str]]) -> list[str]:
@@ -685,7 +688,8 @@ def rel_authors(tree, slug_urls: list[str]) -> list[str]:
 
 def hcard_authors(tree) -> list[str]:
     """The first hCard author name (``class="author vcard"`` → ``.fn``) outside comments."""
-    for node in unique_nodes(tree.css(".author .fn, .author.fn, .byline .fn, .vcard .fn"))[:5]:
+    for node in unique_nodes(tree.css(".author .fn, .author.fn, .byline .fn, .vcard .fn, "
+                                      "a.author.vcard"))[:5]:
         if in_boilerplate(node) or in_site_header(node):
             continue
         text = clean(node.text(deep=True))
@@ -718,6 +722,21 @@ def profile_link_authors(tree) -> list[str]:
     return out
 
 
+def class_cue_authors(tree) -> list[str]:
+    """The first short person-shaped text of an element whose class says it holds the author's
+    name ("post-author-name", "byline__author", "autor") outside comments, footers and the site
+    header: the byline of themes that use no markup standard."""
+    for node in unique_nodes(tree.css('[class*="author"], [class*="byline"], [class*="autor"]'))[:40]:
+        if not any(_AUTHOR_CLASS.match(token) for token in class_hint(node).split()):
+            continue
+        text = clean(_BY.sub("", clean(node.text(deep=True)) or ""))
+        if not text or len(text) > 60 or not is_name_like(text) or not person_shaped(text) or \
+                in_boilerplate(node) or in_site_header(node):
+            continue
+        return [text]
+    return []
+
+
 def person_shaped(text: str) -> bool:
     """1-4 words, each capitalised, an initial or a name particle ("Juan Carlos Muñoz C.")."""
     words = text.split()
@@ -733,6 +752,8 @@ def same_name_words(text: str, slug: str) -> bool:
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
         return {w for w in re.split(r"[^a-z0-9ßøæœ]+", folded) if len(w) >= 2 and not w.isdigit()}
     names, spelled = words(text), words(slug)
+    if names and squash(text) == squash(slug):
+        return True  # "Marina Beuerle" and "marinabeuerle"
     return bool(names & spelled) and (names <= spelled or spelled <= names)
 
 

@@ -22,10 +22,14 @@ AGENCIES: dict[str, str] = {name.casefold(): name for name in (
 AGENCY_ALIASES = {"agence france-presse": "AFP", "associated press": "AP",
                   "the associated press": "AP", "reuters": "Reuters", "dpa": "dpa"}
 _BYLINE_CUE = re.compile(
-    r"^(?:text\s+by|written\s+by|words\s+by|posted\s+by|reporting\s+by|story\s+by|by|von|"
+    r"^(?:text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|reporting\s+by|story\s+by|by|von|"
     r"text\s*:|texte\s*:|par|por|di|de|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
+_OTHER_CREDIT = re.compile(  # where the writers end: "; Editing by", "Illustration von", "Fotos:"
+    r";\s*(?:editing|additional reporting|writing|compiled) by|\s+(?:illustrations?|fotos?|"
+    r"photos?|photography|grafik|bilder|images?|kamera|video)\s*(?:von|by|de|di|:)\s",
+    re.IGNORECASE)
 _GLUED_CUE = re.compile(r"^(By|Von)(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "ByAlex Doe": inline spans, no space
 _LABEL_TAIL = re.compile(r"\s+[^\W\d_]+\s*:\s.*$")  # "Andrea Kategorien: Allgemein" → "Andrea"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\boch\b)\s*")
@@ -87,8 +91,7 @@ def parse_byline(line: str) -> Byline | None:
     rest = byline_rest(text)
     if rest is None:
         return None
-    rest = re.split(r";\s*(?:editing|additional reporting|writing|compiled) by", rest,
-                    flags=re.IGNORECASE)[0]
+    rest = _OTHER_CREDIT.split(rest)[0]
     rest = _EMAIL_OR_HANDLE.sub(" ", rest)
     rest = re.split(r"\s+(?:[|•·]|/{1,2})\s+|\s+[-–—]\s+(?=\d)|\s{2,}", rest)[0]
     rest = _LABEL_TAIL.sub("", names_before_date(rest)).strip(" ,;:|-–—")
