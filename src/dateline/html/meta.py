@@ -90,9 +90,15 @@ _PARTICLES = frozenset("von van der den de del della di da du la le al bin ibn z
 _BOILERPLATE_TOKEN = re.compile(
     r"^(?:comments?|comment-?(?:list|body|content|author|meta|respond|area|section)|commentlist|"
     r"kommentare?|replies|respond|site-?footer|page-?footer|global-?footer|main-?footer|footer|"
-    r"sidebar|side-?bar|widget-?area|related(?:[-_]\w+)?|recommended|outbrain|taboola)$")
+    r"sidebar|side-?bar|widget-?area|related(?:[-_]\w+)?|recommended|outbrain|taboola|"
+    r"(?:main-?|mega-?|sub-?|top-?)?menu(?:[-_][\w-]+)?|nav(?:bar|igation)?(?:[-_][\w-]+)?)$")
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|ii|iii|iv|msc|m\.?sc|ma|ba|mba|dr|prof|rn|esq|"
                      r"dipl\.?[-\w.]*|mag|ing)\.?$", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"^(?:[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+|(?:erstellt|created|posted|"
+                         r"geschrieben|written)\s+(?:von|by)\s+)", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"(?:,?\s+(?:ph\.?\s?d|m\.?d|msc|mba|dipl\.[-\w.]*)\.?|\s*\([^()]*\)?|"
+                        r"\s*[·•]\s*\d*|\s+(?:\d+|ein|one|un|une)\s+(?:kommentare?|comments?|"
+                        r"commentaires?)|\)|\s+\d+)$", re.IGNORECASE)
 _FOR_ORG = re.compile(r"\s+(?:for|für|pour|para|from)\s+(?:the\s+|die\s+|der\s+|das\s+)?[A-Z].*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\s?\[at\]\s?\S+|(?<!\w)@\w+|"
                   r"\b[\w-]+\.(?:com|net|org|de|at|ch|fr|es|it|co\.uk|info)\b", re.IGNORECASE)
@@ -823,11 +829,18 @@ def split_names(text: str, slug_urls: list[str] | None = None, site_name: str | 
                 names.append((part, True))
             continue
         for name in _SPLIT_WEAK.split(part):
-            name = _FOR_ORG.sub("", _BY.sub("", name.strip(" .,;:-–—|()[]")))
-            name = name.strip(" .,;:-–—|()[]")
+            name = tidy_name(_FOR_ORG.sub("", _BY.sub("", name.strip(" .,;:-–—|()[]"))))
             if name and not _DEGREE.match(name) and is_name_like(name):
                 names.append((name, looks_like_org(name, site_name, host)))
     return names
+
+
+def tidy_name(name: str) -> str:
+    """A name without what CMSs glue to it: a label ("Interview: Jane Doe"), a degree ("Jane Doe,
+    PhD"), a parenthesis ("(Sponsored Post)"), a counter ("Jane·0", "Jane 1 Kommentar")."""
+    name = _NAME_LABEL.sub("", name)
+    name = _NAME_TAIL.sub("", name)
+    return name.strip(" .,;:-–—|()[]·")
 
 
 def is_name_like(part: str, org: bool = False) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline.meta.dates import MONTH_ALT
+
 # Canonical spelling of wire agencies and news organisations seen in bylines and credits.
 AGENCIES: dict[str, str] = {name.casefold(): name for name in (
     "AFP", "AP", "Reuters", "dpa", "EFE", "ANSA", "PA", "Xinhua", "Bloomberg", "KNA", "epd",
@@ -23,13 +25,20 @@ AGENCY_ALIASES = {"agence france-presse": "AFP", "associated press": "AP",
                   "the associated press": "AP", "reuters": "Reuters", "dpa": "dpa"}
 _BYLINE_CUE = re.compile(
     r"^(?:text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|reporting\s+by|story\s+by|by|von|"
-    r"text\s*:|texte\s*:|par|por|di|de|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
+    r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
+_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|ms|msc|m\.?sc|ma|ba|bsc|mba|rd|rn|cde|esq|dipl\.?[-\w.]*)\.?$",
+                     re.IGNORECASE)
 _OTHER_CREDIT = re.compile(  # where the writers end: "; Editing by", "Illustration von", "Fotos:"
-    r";\s*(?:editing|additional reporting|writing|compiled) by|\s+(?:illustrations?|fotos?|"
+    r";\s*(?:editing|additional reporting|writing|compiled) by|\s+(?:under|unter|filed under)\s|\s+(?:illustrations?|fotos?|"
     r"photos?|photography|grafik|bilder|images?|kamera|video)\s*(?:von|by|de|di|:)\s",
     re.IGNORECASE)
+_NOT_A_BYLINE = re.compile(  # "Powered by WordPress", "Theme by X", "Bereitgestellt von Google"
+    r"\b(?:powered|theme|designed|design|template|hosted|provided|sponsored|presented|supported|"
+    r"brought to you|bereitgestellt|unterstützt|gefördert|präsentiert|gesponsert|realisiert|"
+    r"propulsé|réalisé|con la tecnología de)\s+(?:by|von|par|por|de)\b", re.IGNORECASE)
+_IMAGE_PREFIX = re.compile(r"^\[[^\]]{0,60}\]\s*")  # "[avatar] by Jane Doe": an image's alt text
 _GLUED_CUE = re.compile(r"^(By|Von)(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "ByAlex Doe": inline spans, no space
 _LABEL_TAIL = re.compile(r"\s+[^\W\d_]+\s*:\s.*$")  # "Andrea Kategorien: Allgemein" → "Andrea"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\boch\b)\s*")
@@ -45,15 +54,14 @@ _NOT_NAMES = frozenset(
     "home login log in sign share menu search subscribe comments comment reply more read next "
     "previous print email facebook twitter advertisement news latest the a an our this".split())
 _EMAIL_OR_HANDLE = re.compile(r"\S+@\S+|@\w+|https?://\S+")
-_TIME_OR_DATE = re.compile(r"\d")
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}")
-_MONTH = (r"(?:jan|feb|mär|mar|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez|janv|févr|fév|avr|"
-          r"juil|août|déc|ene|abr|ago|dic|gen|mag|giu|lug|ott|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|"
-          r"lis|gru)[^\W\d_]*\.?")
+_MONTH = rf"(?:{MONTH_ALT})\.?"
 _TRAILING_DATE = re.compile(  # where a date, a time or a comment count follows the names
     r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}|\b\d{1,2}\.?\s*" + _MONTH +
     r"(?=\s|$)|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
-    r"\b(?:keine|no)\s+(?:kommentare|comments)\b", re.IGNORECASE)
+    r"\b(?:keine|no)\s+(?:kommentare|comments)\b|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|"
+    r"months?|years?|minuten|stunden|std|tagen?|wochen|monaten?|jahren?|heures?|jours?|mois|"
+    r"ans|horas?|días?|meses|años)\b", re.IGNORECASE)
 _WIRE_LINE = re.compile(
     r"^[(\[—–-]*\s*(?:(?P<org>[^()]{1,40}?)\s+(?:with|avec|mit)\s+(?P<list>[^()]+?)|"
     r"(?:mit material von|with (?:reporting|material) from|avec|con|with)\s+(?P<list2>[^()]+?)|"
@@ -89,17 +97,17 @@ def parse_byline(line: str) -> Byline | None:
     if not text or len(text) > 160 or len(text.split()) > 18:
         return None
     rest = byline_rest(text)
-    if rest is None:
+    if rest is None or _NOT_A_BYLINE.search(text):
         return None
     rest = _OTHER_CREDIT.split(rest)[0]
     rest = _EMAIL_OR_HANDLE.sub(" ", rest)
     rest = re.split(r"\s+(?:[|•·]|/{1,2})\s+|\s+[-–—]\s+(?=\d)|\s{2,}", rest)[0]
-    rest = _LABEL_TAIL.sub("", names_before_date(rest)).strip(" ,;:|-–—")
+    rest = names_before_date(_LABEL_TAIL.sub("", rest)).strip(" ,;:|-–—")
     authors: list[str] = []
     org: str | None = None
     for part in (p.strip(" .") for p in _SPLIT_NAMES.split(rest)):
         part = _ROLE.sub("", part).strip(" .,")
-        if not part or date_or_time(part):
+        if not part or date_or_time(part) or _DEGREE.match(part):
             continue
         if is_organisation(part):
             org = org or canonical_agency(part)
@@ -112,13 +120,13 @@ def parse_byline(line: str) -> Byline | None:
 
 def byline_rest(text: str) -> str | None:
     """What follows the byline cue ("By ", "Text by ", a date then " by "), or None."""
-    text = _GLUED_CUE.sub(r"\1 ", text)
+    text = _GLUED_CUE.sub(r"\1 ", _IMAGE_PREFIX.sub("", text))
     match = _BYLINE_CUE.match(text)
     if match:
         return text[match.end():]
     inner = _INNER_BY.search(text)
-    if inner and _TIME_OR_DATE.search(text[:inner.start()]) and inner.start() < 60:
-        return text[inner.end():]
+    if inner and inner.start() < 60 and _TRAILING_DATE.search(text[:inner.start()]):
+        return text[inner.end():]  # "5:45 AM PST 11/19/2019 by Jane Doe", not "18. Fairway von X"
     return None
 
 

@@ -47,12 +47,12 @@ for _number, _names in enumerate((
         "déc dez dic"), start=1):
     for _name in _names.split():
         MONTH_NUMBERS[_name] = _number
-_MONTH_ALT = "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True))
+MONTH_ALT = "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({MONTH_ALT})\.?,?\s+(?:de\s+)?"
     rf"(\d{{4}})(?!\d)", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?<![^\W\d_])({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
+    rf"(?<![^\W\d_])({MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
     re.IGNORECASE)
 
 # words that may stand in a date line besides the date itself (cues, weekdays, zones, "at", "by")
