@@ -8,7 +8,8 @@ the rest from the words on the lines around them, in page order:
 - headline: the most likely headline block before the body (falling back to the nearest
   headline-shaped line above the first paragraph); section: a short label just above it;
 - header and footer zones (a few blocks around the body) are scanned for date lines, bylines,
-  photo credits and wire sources with the parsers in ``dateline.meta``;
+  photo credits and wire sources with the parsers in ``dateline.meta``; when no line says "By",
+  a lone name line by the headline that opens with a known given name is the byline;
 - promo teasers (headline + "Read more" line) before the body, related links after it, grouped
   under the short label or "Related"-style header that precedes them; tag lines become tags.
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 
 from dateline.blocks import template_key, text_to_blocks
 from dateline.labeller import Labelling, label_blocks
-from dateline.meta.byline import parse_byline, parse_photo_credit, parse_sources
+from dateline.meta.byline import parse_byline, parse_name_line, parse_photo_credit, parse_sources
 from dateline.meta.dates import find_date_line, find_dates
 from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
@@ -33,6 +34,7 @@ OUTSIDE_THRESHOLD = 0.5  # body probability needed away from the main run of bod
 TITLE_MIN_PROB = 0.15
 HEADER_ZONE = 12  # blocks above the first body block scanned for bylines, dates, credits
 FOOTER_ZONE = 25  # blocks below the last body block scanned for the same
+NAME_ZONE_ABOVE = 3  # blocks above the headline where a bare name line may be the byline
 _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
     r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
@@ -100,8 +102,12 @@ def text_capture_to_article(capture: Capture, *, explain: bool = False,
 
 
 def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, *,
-                      explain: bool = False, template: Collection[str] | None = None) -> Article:
-    """Assemble the article from labelled blocks (see the module doc for the rules)."""
+                      explain: bool = False, template: Collection[str] | None = None,
+                      bare_name_byline: bool = True) -> Article:
+    """Assemble the article from labelled blocks (see the module doc for the rules).
+
+    ``bare_name_byline`` lets a lone name line by the headline stand as the byline (the HTML
+    path turns it off when the page's metadata names the authors)."""
     state = Assembly(blocks, labels, template=template or ())
     article = Article(source=capture.source, url=capture.url, warnings=list(capture.warnings))
     body = select_body(state)
@@ -110,7 +116,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         article.title = clean_title(blocks[title_index].text)
         state.claim(title_index, "headline")
         article.section = find_section(state, title_index)
-    read_metadata(state, article, body, title_index)
+    read_metadata(state, article, body, title_index, bare_name_byline)
     state.body = [i for i in body if i not in state.reasons]
     for i in state.body:
         state.claim(i, "body")
@@ -226,8 +232,9 @@ def metadata_zone(state: Assembly, body: list[int], title_index: int | None) -> 
 
 
 def read_metadata(state: Assembly, article: Article, body: list[int],
-                  title_index: int | None) -> None:
-    """Fill dates, bylines, credits and sources from the lines around and inside the body."""
+                  title_index: int | None, bare_name_byline: bool = True) -> None:
+    """Fill dates, bylines, credits and sources from the lines around and inside the body;
+    with ``bare_name_byline``, a lone name line by the headline when no byline says "By"."""
     for i in metadata_zone(state, body, title_index):
         if i in state.reasons:
             continue
@@ -237,6 +244,23 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         reason = read_metadata_line(text, article, state)
         if reason:
             state.claim(i, reason)
+    if bare_name_byline and not article.authors and not article.byline_org:
+        read_name_byline(state, article, body, title_index)
+
+
+def read_name_byline(state: Assembly, article: Article, body: list[int],
+                     title_index: int | None) -> None:
+    """A bare name line by the headline ("Julius Richter" under it, no "By"): the byline."""
+    first_body = body[0] if body else len(state.blocks)
+    start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
+    for i in range(max(0, start), min(first_body + 1, len(state.blocks))):
+        if i in state.reasons or i == title_index:
+            continue
+        people = parse_name_line(state.blocks[i].text)
+        if people:
+            article.authors = list(people)
+            state.claim(i, "byline")
+            return
 
 
 def read_metadata_line(text: str, article: Article, state: Assembly) -> str | None:

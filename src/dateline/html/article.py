@@ -66,7 +66,7 @@ def html_capture_to_article(capture: Capture, *, explain: bool = False,
     if len(capture.text) > MAX_HTML_CHARS:
         capture.warnings.append(f"HTML truncated: read the first {MAX_HTML_CHARS:,} characters")
     article = blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
-                                template=template)
+                                template=template, bare_name_byline=not meta.authors)
     reconcile(article, meta, blocks)
     if article.published is None and blocks:
         article.published = htmldate_published(capture.text)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from dateline.meta.dates import MONTH_ALT
 
@@ -38,6 +40,8 @@ _NOT_A_BYLINE = re.compile(  # "Powered by WordPress", "Theme by X", "Bereitgest
     r"\b(?:powered|theme|designed|design|template|hosted|provided|sponsored|presented|supported|"
     r"brought to you|bereitgestellt|unterstützt|gefördert|präsentiert|gesponsert|realisiert|"
     r"propulsé|réalisé|con la tecnología de)\s+(?:by|von|par|por|de)\b", re.IGNORECASE)
+_WEAK_CUE = re.compile(r"^(?:von|par|por|di|door|av|af)\s", re.IGNORECASE)  # also prepositions
+_PARTICLES = frozenset("de da van von der den del la le di du al bin ibn".split())
 _IMAGE_PREFIX = re.compile(r"^\[[^\]]{0,60}\]\s*")  # "[avatar] by Jane Doe": an image's alt text
 _GLUED_CUE = re.compile(r"^(By|Von)(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "ByAlex Doe": inline spans, no space
 _LABEL_TAIL = re.compile(r"\s+[^\W\d_]+\s*:\s.*$")  # "Andrea Kategorien: Allgemein" → "Andrea"
@@ -58,7 +62,7 @@ _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-
 _MONTH = rf"(?:{MONTH_ALT})\.?"
 _TRAILING_DATE = re.compile(  # where a date, a time or a comment count follows the names
     r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}|\b\d{1,2}\.?\s*" + _MONTH +
-    r"(?=\s|$)|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
+    r"(?=\W|$)|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
     r"\b(?:keine|no)\s+(?:kommentare|comments)\b|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|"
     r"months?|years?|minuten|stunden|std|tagen?|wochen|monaten?|jahren?|heures?|jours?|mois|"
     r"ans|horas?|días?|meses|años)\b", re.IGNORECASE)
@@ -105,17 +109,66 @@ def parse_byline(line: str) -> Byline | None:
     rest = names_before_date(_LABEL_TAIL.sub("", rest)).strip(" ,;:|-–—")
     authors: list[str] = []
     org: str | None = None
+    weak_cue = bool(_WEAK_CUE.match(text)) and not _TRAILING_DATE.search(text)
     for part in (p.strip(" .") for p in _SPLIT_NAMES.split(rest)):
         part = _ROLE.sub("", part).strip(" .,")
         if not part or date_or_time(part) or _DEGREE.match(part):
             continue
         if is_organisation(part):
             org = org or canonical_agency(part)
-        elif person_shaped(part):
+        elif person_shaped(part) and (not weak_cue or len(part.split()) > 1 or
+                                      starts_with_given_name(part)):
             authors.append(person_case(part))
+        elif weak_cue:
+            return None  # "von Künstlern, Bands, DJs": a phrase after a preposition
     if not authors and not org:
         return None
     return Byline(tuple(authors), org, line.strip())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (``resources/meta/given_names.txt``, hand-written, case-folded)."""
+    text = resources.files("dateline.resources").joinpath("meta/given_names.txt").read_text("utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip())
+
+
+def starts_with_given_name(name: str) -> bool:
+    """True if a person-shaped name opens with a known given name or an initial ("J. Doe")."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0].strip(".,")
+    if len(first) == 1 and first.isupper():
+        return True
+    return first.casefold() in given_names() or first.split("-")[0].casefold() in given_names()
+
+
+def parse_name_line(line: str) -> tuple[str, ...] | None:
+    """The people a line names with no byline cue, or None: a line (or one of its "|" / "·"
+    segments, beside dates and times) that is only a person's name opening with a known given
+    name ("Julius Richter", "04.02.2022 | 15:33 Uhr | Dennis Steimels"). Used near the headline
+    only, where a bare name is the byline."""
+    text = " ".join(line.split())
+    if not text or len(text) > 100:
+        return None
+    people = []
+    for segment in re.split(r"\s+(?:[|•·/]|//)\s+|,\s+(?=\d)", text):
+        segment = _ROLE.sub("", names_before_date(segment)).strip(" .,;:|-–—")
+        if not segment or date_or_time(segment) or _TRAILING_DATE.match(segment):
+            continue
+        names = [p.strip(" .") for p in _SPLIT_NAMES.split(segment) if p.strip(" .")]
+        if not names or not all(2 <= len(n.split()) <= 4 and name_words(n) <= 3 and
+                                person_shaped(n) and not is_organisation(n) and
+                                starts_with_given_name(n) for n in names):
+            return None
+        people.extend(person_case(n) for n in names)
+    return tuple(people) or None
+
+
+def name_words(name: str) -> int:
+    """How many words of a name are not particles ("Verónica De Vita" → 2)."""
+    return sum(w.casefold() not in _PARTICLES for w in name.split())
 
 
 def byline_rest(text: str) -> str | None:
@@ -164,8 +217,7 @@ def person_shaped(name: str) -> bool:
         return False
     if any(w.lower() in _NOT_NAMES for w in words):
         return False
-    particles = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "di", "du", "al", "bin", "ibn"}
-    return all(w[0].isupper() or w.lower() in particles for w in words) and len(words) >= 2 or \
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and len(words) >= 2 or \
         (len(words) == 1 and words[0][0].isupper() and len(words[0]) > 2 and not name.isupper())
 
 
