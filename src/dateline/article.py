@@ -34,6 +34,7 @@ OUTSIDE_THRESHOLD = 0.5  # body probability needed away from the main run of bod
 TITLE_MIN_PROB = 0.15
 HEADER_ZONE = 12  # blocks above the first body block scanned for bylines, dates, credits
 FOOTER_ZONE = 25  # blocks below the last body block scanned for the same
+LINK_LIST_SHARE = 0.5  # whole-link blocks holding more of the body's words: a list of links
 NAME_ZONE_ABOVE = 3  # blocks above the headline where a bare name line may be the byline
 _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
@@ -148,7 +149,20 @@ def select_body(state: Assembly) -> list[int]:
         if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         body.append(i)
-    return body
+    return without_link_lists(state, body)
+
+
+def without_link_lists(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` without its whole-link blocks when those hold most of its words: a page that
+    is a list of links (an index, a sitemap) has no article in them."""
+    words = [len(state.blocks[i].text.split()) for i in body]
+    linked = sum(n for i, n in zip(body, words) if state.blocks[i].href)
+    if not body or linked <= LINK_LIST_SHARE * sum(words):
+        return body
+    for i in body:
+        if state.blocks[i].href:
+            state.claim(i, "link list")
+    return [i for i in body if not state.blocks[i].href]
 
 
 def find_title(state: Assembly, body: list[int]) -> int | None:
