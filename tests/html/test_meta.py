@@ -82,3 +82,14 @@ def test_names_are_tidied():
     assert tidy_name("Samuel Dieck (Sponsored Post)") == "Samuel Dieck"
     assert tidy_name("Interview: Julia Laut") == "Julia Laut"
     assert tidy_name("Houzz Team·0") == "Houzz Team"
+
+
+def test_cms_resave_is_not_an_update():
+    def with_dates(published, modified):
+        return page(head=jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                                 "headline": "Pier to be rebuilt", "datePublished": published,
+                                 "dateModified": modified}))
+    resaved = dateline.extract(with_dates("2025-03-04T09:00:00+01:00", "2025-03-04T09:00:41+01:00"))
+    assert resaved.published.startswith("2025-03-04") and resaved.updated is None
+    updated = dateline.extract(with_dates("2025-03-04T09:00:00+01:00", "2025-03-04T15:20:00+01:00"))
+    assert updated.updated == "2025-03-04T15:20:00+01:00"

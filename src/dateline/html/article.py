@@ -19,7 +19,9 @@ reconciled with what the visible page says, by these rules:
   organisation author.
 - **published / updated**: the structured ``datePublished`` / ``dateModified`` when given (the
   visible date line may show either and often only the update); otherwise the visible dates.
-  An "updated" equal to or earlier than "published" is dropped. Dates in the URL are not used.
+  An "updated" equal to or earlier than "published" is dropped, and so is a structured one less
+  than ``RESAVE_MINUTES`` after it that the page does not show (the CMS saving the article
+  again, not an update readers see). Dates in the URL are not used.
   When none of these gives a published date, htmldate's markup heuristics (without the URL)
   supply the day.
 - **section, tags**: structured values (``articleSection``, breadcrumbs, ``article:tag``,
@@ -39,6 +41,7 @@ from dateline.labeller import label_blocks
 from dateline.model import Article, Block, Capture
 
 MAX_HTML_CHARS = 8_000_000
+RESAVE_MINUTES = 15  # a dateModified this close to datePublished is the CMS saving, not an update
 
 
 def parse_html(text: str):
@@ -117,11 +120,13 @@ def reconcile(article: Article, meta, blocks: list[Block]) -> None:
             article.authors = list(meta.authors)
     if not article.byline_org and not article.authors and meta.author_orgs:
         article.byline_org = meta.author_orgs[0]
+    visible_update = article.updated
     if meta.published:
         article.published = meta.published
     if meta.updated:
         article.updated = meta.updated
-    if article.updated and article.published and article.updated[:19] <= article.published[:19]:
+    if article.updated and article.published and not real_update(
+            article.published, article.updated, shown=bool(visible_update)):
         article.updated = None
     if meta.section:
         article.section = meta.section
@@ -151,6 +156,28 @@ def without_kicker(title: str | None, kicker: str | None) -> str | None:
         return title
     rest = flat[len(key):].lstrip(" :|–—-·")
     return rest if len(rest.split()) >= 2 else title
+
+
+def real_update(published: str, updated: str, *, shown: bool) -> bool:
+    """True if ``updated`` is a real update: later than ``published`` and, when the page does
+    not show an update line, at least ``RESAVE_MINUTES`` later."""
+    if updated[:19] <= published[:19]:
+        return False
+    gap = minutes_apart(published, updated)
+    return shown or gap is None or gap >= RESAVE_MINUTES
+
+
+def minutes_apart(first: str, second: str) -> float | None:
+    """Minutes from one ISO datetime to another, or None when either is a bare day or unreadable."""
+    from datetime import datetime
+
+    if len(first) <= 10 or len(second) <= 10:
+        return None
+    try:
+        a, b = datetime.fromisoformat(first), datetime.fromisoformat(second)
+        return (b - a).total_seconds() / 60
+    except (ValueError, TypeError):  # unreadable, or one aware and one naive datetime
+        return None
 
 
 def choose_title(visible: str | None, structured: str | None, blocks: list[Block]) -> str | None:
