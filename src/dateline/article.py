@@ -4,7 +4,13 @@ The learned labeller says which blocks are body and which is the headline; this 
 the rest from the words on the lines around them, in page order:
 
 - body: blocks the labeller scores >= ``BODY_THRESHOLD``, minus lines that are really metadata
-  (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos);
+  (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
+  action such as "Subscribe to our newsletter" or "Follow us on Twitter"); then cut where
+  a reader-comment section starts below the article (a "Comments" / "3 thoughts on …" / "Leave
+  a Reply" / "Kommentare" header followed by comment lines, a date-and-time stamp or the comment
+  form; or two "<name> on <date> said:" / "<name> says:" lines close together); once the
+  headline is claimed, a body block whose word 4-grams mostly repeat the body above it (a second
+  copy of the article, a caption echoing its alt text) is dropped;
 - headline: the most likely headline block before the body (falling back to the nearest
   headline-shaped line above the first paragraph); section: a short label just above it;
 - header and footer zones (a few blocks around the body) are scanned for date lines, bylines,
@@ -66,6 +72,43 @@ _CONSENT = re.compile(
     r"akzeptier\w*|utiliza\w*|usiamo|utilizziamo)\b|\b(?:we|nous|wir) (?:use|utilisons|"
     r"verwenden) cookies\b|\b(?:use|uses|utilisent|utilisons|verwenden|usamos|utilizamos|"
     r"utilizziamo)\b.{0,60}\bcookies?\b", re.IGNORECASE)
+_COMMENT_HEADER = re.compile(
+    r"^(?:\d+|one|no)?\s*(?:comments?|responses?|replies|reactions|discussion|kommentare?|"
+    r"leserkommentare|commentaires?|réactions?|comentarios?|commenti|komentarz[eya]?|reacties)"
+    r"(?:\s*\(\d+\))?\s*:?$|"
+    r"^(?:\d+|one|two|three)\s+(?:thoughts?|responses?|replies|comments?|kommentare?|"
+    r"commentaires?|comentarios?|commenti)\s+(?:on|to|zu|sur|en|a|su)\s.{1,200}$|"
+    r"^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|"
+    r"join the (?:discussion|conversation)|kommentar (?:schreiben|verfassen)|"
+    r"schreibe einen kommentar|laisser un commentaire|laissez un commentaire|"
+    r"deja (?:un comentario|una respuesta)|lascia un commento|dodaj komentarz|napisz komentarz)"
+    r"\W*(?:\(.*\))?\s*$", re.IGNORECASE)
+_COMMENT_META = re.compile(
+    r"^\S.{0,60}?\s(?:on|am|le|el|il|op|em)\s.{0,40}\d.{0,40}?\s(?:said|says|wrote|sagte|sagt|"
+    r"schrieb|schreibt|a dit|dit|dijo|dice|disse|ha detto|napisał)\s*:?\s*$|"
+    r"^\S.{0,50}?\s(?:says|sagt|schreibt|dit|dice|dijo|napisał)\s*:\s*$|"
+    r"^(?:reply|antworten|répondre|responder|rispondi|odpowiedz|log in to reply)\W*$",
+    re.IGNORECASE)
+_COMMENT_FORM = re.compile(
+    r"your email address will not be published|required fields are marked|"
+    r"ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|"
+    r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée|"
+    r"tu dirección de correo electrónico no será publicada|"
+    r"il tuo indirizzo email non sarà pubblicato|twój adres e-mail nie zostanie opublikowany|"
+    r"you must be logged in to post a comment|comments are closed", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+COMMENT_EVIDENCE_SPAN = 8  # blocks after a comments header searched for a comment or the form
+COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close make a thread
+REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
+REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
+_CALL_TO_ACTION = re.compile(
+    r"^(?:subscribe|sign up|follow us|jetzt abonnieren|abonnieren sie|abonnez-vous|inscrivez-vous|"
+    r"suscríbete|iscriviti|zapisz się)\b|"
+    r"\b(?:subscribe (?:now|today|to our)|sign up (?:for|to) (?:our|the)|"
+    r"click (?:here )?to (?:subscribe|support)|support (?:us|our (?:work|journalism))|"
+    r"(?:download|get) the .{1,30} app|follow us on|abonnieren sie (?:unser|den|jetzt)|"
+    r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
+CALL_TO_ACTION_MAX_WORDS = 40
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
@@ -118,7 +161,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         state.claim(title_index, "headline")
         article.section = find_section(state, title_index)
     read_metadata(state, article, body, title_index, bare_name_byline)
-    state.body = [i for i in body if i not in state.reasons]
+    state.body = drop_repeats(state, [i for i in body if i not in state.reasons])
     for i in state.body:
         state.claim(i, "body")
     article.body = body_blocks(blocks, state.body)
@@ -146,11 +189,96 @@ def select_body(state: Assembly) -> list[int]:
         if _CONSENT.search(block.text):
             state.claim(i, "cookie notice")
             continue
+        if is_call_to_action(block.text):
+            state.claim(i, "call to action")
+            continue
         if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         body.append(i)
-    return without_link_lists(state, body)
+    return without_link_lists(state, cut_comment_section(state.blocks, body))
 
+
+def word_shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    """The set of casefolded word ``n``-grams of ``text`` (the whole text if shorter)."""
+    words = _WORD.findall(text.casefold())
+    if len(words) <= n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` without blocks that repeat body text above them.
+
+    A page that prints its article twice (a print or AMP copy, an "articleBody" dump at the
+    foot), an image's alt text echoed by its caption, or a headline repeated down the page adds
+    the same words again: a block is dropped when ``REPEAT_SHARE`` of its word 4-grams already
+    occurred in the body kept above it. Lines under ``REPEAT_MIN_WORDS`` words are kept: short
+    list items and subheadings recur in real articles.
+    """
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for i in body:
+        text = state.blocks[i].text
+        grams = word_shingles(text)
+        if len(_WORD.findall(text)) >= REPEAT_MIN_WORDS and \
+                len(grams & seen) >= REPEAT_SHARE * len(grams):
+            state.claim(i, "repeated text")
+            continue
+        seen |= grams
+        kept.append(i)
+    return kept
+
+
+def is_call_to_action(text: str) -> bool:
+    """True for a short appeal to the reader ("Subscribe to our newsletter", "Follow us on
+    Twitter", "Get the Example News app", "Click here to support us"): never article text."""
+    return len(text.split()) <= CALL_TO_ACTION_MAX_WORDS and bool(_CALL_TO_ACTION.search(text))
+
+
+def comment_section_start(blocks: list[Block], after: int) -> int | None:
+    """Index of the block where a reader-comment section starts below block ``after``, or None.
+
+    A comments header ("Comments", "12 Comments", "3 thoughts on “…”", "Leave a Reply",
+    "Kommentare", "commentaires") starts one when a comment line ("Ann on May 2, 2019 at 4:47 pm
+    said:", "Bob says:", "Reply") or the comment form ("Your email address will not be
+    published") follows within ``COMMENT_EVIDENCE_SPAN`` blocks; without a header, two comment
+    lines within ``COMMENT_META_SPAN`` blocks start one at the first.
+    """
+    metas = [i for i in range(after + 1, len(blocks)) if is_comment_line(blocks[i].text)]
+    for i in range(after + 1, len(blocks)):
+        text = blocks[i].text
+        if len(text) <= 200 and _COMMENT_HEADER.match(text) and any(
+                is_comment_evidence(b.text) for b in blocks[i + 1:i + 1 + COMMENT_EVIDENCE_SPAN]):
+            return i
+        if i in metas:
+            nxt = metas[metas.index(i) + 1] if metas.index(i) + 1 < len(metas) else None
+            if nxt is not None and nxt - i <= COMMENT_META_SPAN:
+                return i
+    return None
+
+
+def is_comment_evidence(text: str) -> bool:
+    """True for a line only a comment thread has: a comment line, the comment form, or a bare
+    date with a clock time ("August 8, 2018 at 3:17 pm") as comments are stamped."""
+    if is_comment_line(text) or _COMMENT_FORM.search(text):
+        return True
+    return len(text) <= 60 and bool(_CLOCK.search(text)) and find_date_line(text) is not None
+
+
+def is_comment_line(text: str) -> bool:
+    """True for the line heading one reader comment ("Ann on May 2, 2019 at 4:47 pm said:")."""
+    return len(text) <= 120 and bool(_COMMENT_META.match(text))
+
+
+def cut_comment_section(blocks: list[Block], body: list[int]) -> list[int]:
+    """``body`` without the blocks from the start of a reader-comment section on.
+
+    Only a section below the first body block counts: comments follow the article.
+    """
+    if not body:
+        return body
+    start = comment_section_start(blocks, body[0])
+    return body if start is None else [i for i in body if i < start]
 
 def without_link_lists(state: Assembly, body: list[int]) -> list[int]:
     """``body`` without its whole-link blocks when those hold most of its words: a page that

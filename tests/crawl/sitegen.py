@@ -88,7 +88,7 @@ def article_page(site: str, number: int, seed: int | None = None,
 <time datetime="2025-03-{day:02d}T08:30:00Z">March {day}, 2025</time>
 <div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> <a href="#">Email</a></div>
 {body}
-<div class="newsletter">Sign up for the {name} morning briefing, delivered free every weekday.</div>
+<div class="newsletter">The {name} morning briefing is delivered free to your inbox every weekday.</div>
 </article>
 <aside class="dont-miss"><h2>Don't miss</h2><ul>{rail}</ul></aside></main>
 <footer><p>© 2025 {name}. All rights reserved.</p><p><a href="/privacy">Privacy policy</a> ·

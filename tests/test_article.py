@@ -1,0 +1,94 @@
+"""Body selection rules of ``dateline.article`` on small synthetic pages (labels given by hand)."""
+import numpy as np
+
+from dateline.article import Assembly, cut_comment_section, select_body
+from dateline.labeller import Labelling
+from dateline.model import Block
+
+
+def page(lines: list[str]) -> list[Block]:
+    """Blocks of a synthetic page, one per line."""
+    return [Block(text=line, index=i, line_no=i + 1) for i, line in enumerate(lines)]
+
+
+def selected(lines: list[tuple[str, float]]) -> list[str]:
+    """Texts ``select_body`` keeps from (text, body probability) pairs."""
+    blocks = page([text for text, _ in lines])
+    probs = np.array([p for _, p in lines])
+    state = Assembly(blocks, Labelling(body=probs, title=np.zeros(len(lines))))
+    return [blocks[i].text for i in select_body(state)]
+
+
+ARTICLE = [("The harbour board approved the new ferry timetable on Tuesday evening.", 0.9),
+           ("Boats will now leave every twenty minutes during the summer months.", 0.9)]
+
+
+def test_comment_thread_after_a_header_ends_the_body():
+    lines = ARTICLE + [("3 Comments", 0.1),
+                       ("Dana Whitfield on March 4, 2021 at 9:12 am said:", 0.2),
+                       ("I think the evening boats should run later than that.", 0.8),
+                       ("Rui Costa on March 5, 2021 at 1:40 pm said:", 0.2),
+                       ("Agreed, the last boat at nine is far too early.", 0.7)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_comment_lines_without_a_header_end_the_body():
+    lines = ARTICLE + [("Milo says:", 0.1), ("Finally some good news for commuters here.", 0.8),
+                       ("Ines says:", 0.1), ("Will the weekend service change as well?", 0.8)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_comment_form_is_evidence_for_a_header():
+    lines = ARTICLE + [("Leave a Reply", 0.1),
+                       ("Your email address will not be published. Required fields are marked *", 0.2),
+                       ("Save my name and email in this browser for the next time I comment.", 0.6)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_comments_header_without_a_thread_is_kept_out_of_the_decision():
+    # "12 Comments" under the byline links to the thread; the article goes on below it
+    lines = [ARTICLE[0], ("12 Comments", 0.1)] + ARTICLE[1:] + [
+        ("The board will review the timetable again in the autumn.", 0.9)]
+    assert len(selected(lines)) == 3
+
+
+def test_quoted_forum_post_is_not_a_comment_thread():
+    lines = ARTICLE + [("Kim Osei said:", 0.2), ("The changes take effect next week.", 0.8),
+                       ("Lee Park said:", 0.2), ("Tickets stay at the same price.", 0.8)]
+    assert len(selected(lines)) == 4
+
+
+def test_comment_section_above_the_body_does_not_count():
+    blocks = page(["Comments", "Ann says:", "Nice.", "Bo says:", "Body one.", "Body two."])
+    assert cut_comment_section(blocks, [4, 5]) == [4, 5]
+
+
+def test_second_copy_of_the_article_is_dropped():
+    from dateline.article import drop_repeats
+
+    paragraph = "The harbour board approved the new ferry timetable on Tuesday evening after a long debate."
+    blocks = page(["Ferry timetable approved", paragraph, "Boats will leave every twenty minutes.",
+                   "Share this story", paragraph + " Boats will leave every twenty minutes."])
+    state = Assembly(blocks, Labelling(body=np.ones(5), title=np.zeros(5)))
+    assert drop_repeats(state, [1, 2, 4]) == [1, 2]
+    assert state.reasons[4] == "repeated text"
+
+
+def test_short_recurring_lines_are_kept():
+    from dateline.article import drop_repeats
+
+    blocks = page(["Battery life up to 20 hours", "Price check", "Battery life up to 20 hours"])
+    state = Assembly(blocks, Labelling(body=np.ones(3), title=np.zeros(3)))
+    assert drop_repeats(state, [0, 1, 2]) == [0, 1, 2]
+
+
+def test_calls_to_action_are_not_body():
+    lines = ARTICLE + [("Sign up for our free morning newsletter to get the day's harbour news.", 0.8),
+                       ("Follow us on Twitter and Facebook.", 0.7),
+                       ("Get the Harbour Times app for the latest timetables.", 0.6)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_article_sentences_about_subscriptions_are_kept():
+    lines = ARTICLE + [("Commuters who subscribe to the monthly pass will pay four euros less.", 0.9)]
+    assert len(selected(lines)) == 3
