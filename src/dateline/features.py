@@ -43,6 +43,9 @@ MONTH_PREFIXES = frozenset(
 # The patterns below run on the lower-cased text (case-insensitive matching is slower).
 _BYLINE_CUE = re.compile(
     r"^(?:by|text by|written by|von|par|por|di|de|door|av|af|autor|author|auteur|reporter)\b[: ]")
+_BYLINE_CUE_AT_LINE = re.compile(_BYLINE_CUE.pattern, re.MULTILINE)  # '^': any line start
+_BYLINE_FIRST = frozenset("btwvpdar")  # the first letters of the cues above
+_ENDERS, _CLOSERS = ".!?…:;", "\"'”’»)]"
 _CREDIT_CUE = re.compile(r"©|\b(?:photo|foto|credit|image|bild|picture|getty|reuters/|afp/)\b")
 _LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|de|fr|uk)\b|@\w")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -234,9 +237,7 @@ TEXT_FEATURES = ("stopword_ratio", *(f"cue_{g}" for g in CUE_GROUPS), "date_like
 # (found with fast substring search); "edges" ones look at a block's start and end only, where
 # chrome markers sit.
 PAGE_PATTERNS: tuple[tuple[str, re.Pattern, bool, tuple[str, ...]], ...] = (
-    ("ends_sentence", re.compile(r"[.!?…:;][\"'”’»)\]]*$", re.MULTILINE), False, ()),
     ("linkish", _LINKISH, True, ()),
-    ("byline_cue", re.compile(_BYLINE_CUE.pattern, re.MULTILINE), False, ()),
     ("credit_cue", _CREDIT_CUE, False, ("©", "photo", "foto", "credit", "image", "bild",
                                         "picture", "getty", "reuters/", "afp/")),
     ("residue", _RESIDUE, True, ("(button)", "____", "[", "(img)")),
@@ -268,12 +269,29 @@ def edges_of(low: str) -> str:
     return low if len(low) <= 400 else f"{low[:250]} … {low[-150:]}"
 
 
+def ends_sentence_hits(texts: list[str]) -> np.ndarray:
+    """1.0 for each block ending like a sentence: ``.!?…:;`` then only closing quotes or
+    brackets (what ``_ENDS_SENT`` matches)."""
+    tails = [t.rstrip(_CLOSERS) for t in texts]
+    return np.array([bool(tail) and tail[-1] in _ENDERS for tail in tails], dtype=np.float64)
+
+
+def byline_cue_hits(low: str, starts: list[int]) -> np.ndarray:
+    """1.0 for each block of the lower-cased joined text ``low`` starting with a byline cue
+    (``_BYLINE_CUE``, tried only where the block's first letter can start one)."""
+    hit = np.zeros(len(starts), dtype=np.float64)
+    for i, start in enumerate(starts):
+        if low[start] in _BYLINE_FIRST and _BYLINE_CUE_AT_LINE.match(low, start):
+            hit[i] = 1.0
+    return hit
+
+
 def pattern_hits(joined: str, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
     """For each of ``PAGE_PATTERNS``, which blocks it matches."""
-    out = {}
-    n = len(starts)
     first = starts.tolist()
     bounds = list(zip(first, ends.tolist()))
+    out = {"byline_cue": byline_cue_hits(joined, first)}
+    n = len(starts)
     for name, pattern, edges_only, triggers in PAGE_PATTERNS:
         hit = np.zeros(n, dtype=np.float64)
         if triggers:
@@ -310,6 +328,7 @@ def own_features(blocks: list[Block]) -> np.ndarray:
     for i, group in enumerate(CUE_GROUPS):
         tcol[f"cue_{group}"] = ((masks >> i) & 1).astype(np.float64)
     tcol.update(pattern_hits(counts["lower"], counts["starts"], counts["ends"]))
+    tcol["ends_sentence"] = ends_sentence_hits(texts)
     tcol["credit_cue"] *= words <= 20
     tcol["comment_mark"] *= words <= 12
     tcol.update(shape_columns(blocks, texts))
@@ -329,7 +348,10 @@ def own_features(blocks: list[Block]) -> np.ndarray:
         "is_prose": ((words >= 12) & (tcol["ends_sentence"] > 0)).astype(np.float64),
         **tcol,
     }
-    return np.stack([col[name] for name in OWN_FEATURES], axis=1).astype(np.float32)
+    out = np.empty((n, len(OWN_FEATURES)), dtype=np.float32)
+    for j, name in enumerate(OWN_FEATURES):
+        out[:, j] = col[name]
+    return out
 
 
 def shape_columns(blocks: list[Block], texts: list[str]) -> dict[str, np.ndarray]:
@@ -353,19 +375,21 @@ def shape_columns(blocks: list[Block], texts: list[str]) -> dict[str, np.ndarray
 def page_features(blocks: list[Block]) -> np.ndarray:
     """Feature matrix (blocks × ``FEATURE_NAMES``) of a whole page, context included."""
     n = len(blocks)
+    out = np.empty((n, len(FEATURE_NAMES)), dtype=np.float32)
     if n == 0:
-        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+        return out
     own = own_features(blocks)
-    parts = [own]
-    cols = [_OWN_INDEX[name] for name in NEIGHBOUR_FEATURES]
-    for off in NEIGHBOUR_OFFSETS:
-        parts.append(shifted(own[:, cols], off))
-    parts.append(window_features(own))
     dom = dom_matrix(blocks)
-    parts.append(dom)
-    for off in (-1, 1):
-        parts.append(shifted(dom[:, _DOM_INDEX], off))
-    return np.hstack(parts)
+    neighbours = own[:, [_OWN_INDEX[name] for name in NEIGHBOUR_FEATURES]]
+    dom_neighbours = dom[:, _DOM_INDEX]
+    parts = [own] + [(neighbours, off) for off in NEIGHBOUR_OFFSETS] + \
+        [window_features(own), dom] + [(dom_neighbours, off) for off in (-1, 1)]
+    col = 0
+    for part in parts:
+        values, offset = part if isinstance(part, tuple) else (part, 0)
+        shift_into(out[:, col:col + values.shape[1]], values, offset)
+        col += values.shape[1]
+    return out
 
 
 def dom_matrix(blocks: list[Block]) -> np.ndarray:
@@ -377,14 +401,23 @@ def dom_matrix(blocks: list[Block]) -> np.ndarray:
 
 def shifted(values: np.ndarray, offset: int, fill: float = -1.0) -> np.ndarray:
     """Rows of ``values`` moved so row i holds row i+offset (``fill`` past the page's ends)."""
-    out = np.full_like(values, fill)
+    return shift_into(np.empty_like(values), values, offset, fill)
+
+
+def shift_into(out: np.ndarray, values: np.ndarray, offset: int,
+               fill: float = -1.0) -> np.ndarray:
+    """``out`` (same shape as ``values``) filled with ``shifted(values, offset, fill)``."""
     n = len(values)
-    if abs(offset) >= n:
-        return out
-    if offset > 0:
+    if offset == 0:
+        out[:] = values
+    elif abs(offset) >= n:
+        out[:] = fill
+    elif offset > 0:
         out[:n - offset] = values[offset:]
+        out[n - offset:] = fill
     else:
         out[-offset:] = values[:n + offset]
+        out[:-offset] = fill
     return out
 
 
