@@ -46,3 +46,14 @@ def test_numbered_list_marker():
     blocks = text_to_blocks("1. Preheat the oven\n2) Mix the flour\n")
     assert [b.bullet for b in blocks] == ["1.", "2)"]
     assert blocks[0].text == "1. Preheat the oven"
+
+
+def test_clean_spaces_folds_only_what_needs_folding():
+    from dateline.blocks import clean_spaces
+
+    assert clean_spaces("  plain words ") == "plain words"
+    assert clean_spaces("two  spaces\tand a tab") == "two spaces and a tab"
+    assert clean_spaces("non\u00a0breaking\u2009thin, soft\u00adhyphen") == \
+        "non breaking thin, softhyphen"
+    assert clean_spaces("zero\u200bwidth \u3000 wide") == "zerowidth wide"
+    assert clean_spaces("naïve café") == "naïve café"

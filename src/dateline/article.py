@@ -16,7 +16,8 @@ the rest from the words on the lines around them, in page order:
 - headline: the most likely headline block before the body (falling back to the nearest
   headline-shaped line above the first paragraph); section: a short label just above it;
 - header and footer zones (a few blocks around the body) are scanned for date lines, bylines,
-  photo credits and wire sources with the parsers in ``dateline.meta``;
+  photo credits and wire sources with the parsers in ``dateline.meta``; when no line says "By",
+  a lone name line by the headline that opens with a known given name is the byline;
 - promo teasers (headline + "Read more" line) before the body, related links after it, grouped
   under the short label or "Related"-style header that precedes them; tag lines become tags.
 
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 
 from dateline.blocks import template_key, text_to_blocks
 from dateline.labeller import Labelling, label_blocks
-from dateline.meta.byline import parse_byline, parse_photo_credit, parse_sources
+from dateline.meta.byline import parse_byline, parse_name_line, parse_photo_credit, parse_sources
 from dateline.meta.dates import find_date_line, find_dates
 from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
@@ -41,6 +42,8 @@ OUTSIDE_THRESHOLD = 0.5  # body probability needed away from the main run of bod
 TITLE_MIN_PROB = 0.15
 HEADER_ZONE = 12  # blocks above the first body block scanned for bylines, dates, credits
 FOOTER_ZONE = 25  # blocks below the last body block scanned for the same
+LINK_LIST_SHARE = 0.5  # whole-link blocks holding more of the body's words: a list of links
+NAME_ZONE_ABOVE = 3  # blocks above the headline where a bare name line may be the byline
 _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
     r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
@@ -115,7 +118,7 @@ _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
 _WORD = re.compile(r"\w+")
-_TITLE_EDGES = re.compile(r"^[\[\]<>»«|*~·•\s]+|[\[\]<>»«|*~·•\s]+$")
+_TITLE_EDGES = re.compile(r"^[<>»«|*~·•\s]+|[<>»«|*~·•\s]+$")
 
 
 _TAG_KINDS = {"h2": "subheading", "h3": "subheading", "h4": "subheading", "h5": "subheading",
@@ -148,8 +151,12 @@ def text_capture_to_article(capture: Capture, *, explain: bool = False,
 
 
 def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, *,
-                      explain: bool = False, template: Collection[str] | None = None) -> Article:
-    """Assemble the article from labelled blocks (see the module doc for the rules)."""
+                      explain: bool = False, template: Collection[str] | None = None,
+                      bare_name_byline: bool = True) -> Article:
+    """Assemble the article from labelled blocks (see the module doc for the rules).
+
+    ``bare_name_byline`` lets a lone name line by the headline stand as the byline (the HTML
+    path turns it off when the page's metadata names the authors)."""
     state = Assembly(blocks, labels, template=template or ())
     article = Article(source=capture.source, url=capture.url, warnings=list(capture.warnings))
     body = select_body(state)
@@ -158,7 +165,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         article.title = clean_title(blocks[title_index].text)
         state.claim(title_index, "headline")
         article.section = find_section(state, title_index)
-    read_metadata(state, article, body, title_index)
+    read_metadata(state, article, body, title_index, bare_name_byline)
     state.body = drop_repeats(state, [i for i in body if i not in state.reasons])
     for i in state.body:
         state.claim(i, "body")
@@ -196,7 +203,7 @@ def select_body(state: Assembly) -> list[int]:
         if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         body.append(i)
-    return cut_comment_section(state.blocks, body)
+    return without_link_lists(state, cut_comment_section(state.blocks, body))
 
 
 def word_shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
@@ -281,6 +288,18 @@ def cut_comment_section(blocks: list[Block], body: list[int]) -> list[int]:
     start = comment_section_start(blocks, body[0])
     return body if start is None else [i for i in body if i < start]
 
+def without_link_lists(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` without its whole-link blocks when those hold most of its words: a page that
+    is a list of links (an index, a sitemap) has no article in them."""
+    words = [len(state.blocks[i].text.split()) for i in body]
+    linked = sum(n for i, n in zip(body, words) if state.blocks[i].href)
+    if not body or linked <= LINK_LIST_SHARE * sum(words):
+        return body
+    for i in body:
+        if state.blocks[i].href:
+            state.claim(i, "link list")
+    return [i for i in body if not state.blocks[i].href]
+
 
 def find_title(state: Assembly, body: list[int]) -> int | None:
     """Index of the headline block: the labeller's best guess above (or near) the body."""
@@ -309,8 +328,16 @@ def is_metadata_line(text: str) -> bool:
 
 
 def clean_title(text: str) -> str:
-    """A headline without text-browser link residue ("[>", "<", "»") around it."""
-    return _TITLE_EDGES.sub("", text) or text
+    """A headline without text-browser link residue ("[>", "<", "»") around it; brackets that
+    belong to it ("[Review] Love is War") are kept."""
+    title = _TITLE_EDGES.sub("", text)
+    while title.startswith("[") and "]" not in title or title.startswith("]"):
+        title = _TITLE_EDGES.sub("", title[1:])
+    while title.endswith("]") and "[" not in title or title.endswith("["):
+        title = _TITLE_EDGES.sub("", title[:-1])
+    if title.startswith("[") and title.endswith("]") and title.count("[") == 1:
+        title = title[1:-1].strip()  # "[alt text]": an image as a text browser shows it
+    return title or text
 
 
 def headline_shaped(text: str) -> bool:
@@ -328,6 +355,8 @@ def find_section(state: Assembly, title_index: int) -> str | None:
             continue
         if _BREADCRUMB.search(text):
             parts = [p.strip() for p in re.split(r"\s(?:>|»|/|›|\|)\s", text) if p.strip()]
+            if any(is_metadata_line(p) for p in parts):
+                continue  # "Home | By Jane Doe | 30 September 2018": a byline, not a trail
             if 1 < len(parts) <= 6 and all(len(p.split()) <= 4 for p in parts):
                 state.claim(i, "section")
                 return parts[-1]
@@ -353,8 +382,9 @@ def metadata_zone(state: Assembly, body: list[int], title_index: int | None) -> 
 
 
 def read_metadata(state: Assembly, article: Article, body: list[int],
-                  title_index: int | None) -> None:
-    """Fill dates, bylines, credits and sources from the lines around and inside the body."""
+                  title_index: int | None, bare_name_byline: bool = True) -> None:
+    """Fill dates, bylines, credits and sources from the lines around and inside the body;
+    with ``bare_name_byline``, a lone name line by the headline when no byline says "By"."""
     for i in metadata_zone(state, body, title_index):
         if i in state.reasons:
             continue
@@ -364,6 +394,23 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         reason = read_metadata_line(text, article, state)
         if reason:
             state.claim(i, reason)
+    if bare_name_byline and not article.authors and not article.byline_org:
+        read_name_byline(state, article, body, title_index)
+
+
+def read_name_byline(state: Assembly, article: Article, body: list[int],
+                     title_index: int | None) -> None:
+    """A bare name line by the headline ("Julius Richter" under it, no "By"): the byline."""
+    first_body = body[0] if body else len(state.blocks)
+    start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
+    for i in range(max(0, start), min(first_body + 1, len(state.blocks))):
+        if i in state.reasons or i == title_index:
+            continue
+        people = parse_name_line(state.blocks[i].text)
+        if people:
+            article.authors = list(people)
+            state.claim(i, "byline")
+            return
 
 
 def read_metadata_line(text: str, article: Article, state: Assembly) -> str | None:

@@ -12,29 +12,35 @@ import re
 from dateline.model import Block
 
 _BULLET = re.compile(r"^(?:[•*+◦▪·●○■□–\-o]|\d{1,3}[.)])\s+(?=\S)")
+_BULLET_START = "•*+◦▪·●○■□–-o"  # a bullet's first character, unless it is a digit
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width
+# what ``clean_spaces`` changes besides the ends: an invisible character, a run of two spaces,
+# or one space other than U+0020
+_TO_FOLD = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\t\u00a0\u2000-\u200a\u3000]|  ")
 MIN_WRAP_WIDTH = 60
 MAX_WRAP_WIDTH = 100
 
 
 def text_to_blocks(text: str) -> list[Block]:
     """Blocks of a text capture in reading order, wrapped lines joined, bullets split off."""
-    lines = [line.expandtabs(8).rstrip() for line in text.split("\n")]
+    lines = [line.rstrip() for line in
+             (text.expandtabs(8) if "\t" in text else text).split("\n")]
     width = wrap_width(lines)
     blocks: list[Block] = []
     blank = 0
     current: Block | None = None
     current_len = 0  # physical length of the last line joined into ``current``
     for line_no, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not line:  # blank (``rstrip`` left nothing)
             blank += 1
             if current is not None:
                 current.blank_after += 1
             continue
         indent = len(line) - len(line.lstrip(" "))
         body = line.strip()
-        bullet_match = _BULLET.match(body)
+        bullet_match = _BULLET.match(body) if body[0] in _BULLET_START or body[0].isdecimal() \
+            else None
         if current is not None and not blank and width and not bullet_match and \
                 continues_wrapped(current, current_len, indent, body, width):
             current.text = f"{current.text} {clean_spaces(body)}"
@@ -84,6 +90,11 @@ def wrap_width(lines: list[str]) -> int:
 
 def clean_spaces(text: str) -> str:
     """``text`` with runs of spaces (incl. non-breaking and zero-width) folded to one space."""
+    if text.isascii():
+        if "  " not in text and "\t" not in text:
+            return text.strip()  # nothing to fold
+    elif not _TO_FOLD.search(text):
+        return text.strip()
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

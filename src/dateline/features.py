@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -26,6 +28,10 @@ from dateline.meta.lang import stopword_ratio
 from dateline.model import Block
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+WORDS_FROM = 2000  # a block's words are read from its first 2000 characters
+# byte table: ASCII lower-cased, every non-word character (not ``\w``) turned into a space
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or c == 95 else 32
+                     for c in range(256))
 _SENT_END = re.compile(r"[.!?…][\"'”’»)]?(?:\s|$)")
 _ENDS_SENT = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _CLOCK_OR_NUMERIC_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}")
@@ -37,11 +43,15 @@ MONTH_PREFIXES = frozenset(
 # The patterns below run on the lower-cased text (case-insensitive matching is slower).
 _BYLINE_CUE = re.compile(
     r"^(?:by|text by|written by|von|par|por|di|de|door|av|af|autor|author|auteur|reporter)\b[: ]")
+_BYLINE_CUE_AT_LINE = re.compile(_BYLINE_CUE.pattern, re.MULTILINE)  # '^': any line start
+_BYLINE_FIRST = frozenset("btwvpdar")  # the first letters of the cues above
+_ENDERS, _CLOSERS = ".!?…:;", "\"'”’»)]"
 _CREDIT_CUE = re.compile(r"©|\b(?:photo|foto|credit|image|bild|picture|getty|reuters/|afp/)\b")
 _LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|de|fr|uk)\b|@\w")
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽΑ-ΩА-ЯЁ]")
 _DIGITS = re.compile(r"\d")
+_QUOTES = "\"'“”‘«„»"
 _RESIDUE = re.compile(r"\(button\)|_{4,}|\[[^\]]{0,40}\]|\(img\)")
 _MENU_SEP = re.compile(r"[|>»/·•]")
 _CAPTION = re.compile(
@@ -199,10 +209,17 @@ def same_length_lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def block_words(text: str) -> list[str]:
+    """The lower-cased words (``\\w+``) of a block's first ``WORDS_FROM`` characters."""
+    if text.isascii():  # a byte table beats the regex engine
+        return text[:WORDS_FROM].encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    low = text.lower()
+    return _WORD.findall(low if len(low) <= WORDS_FROM else low[:WORDS_FROM])
+
+
 def text_features(text: str, n_words: int, digits: int) -> tuple[float, int, bool]:
     """Stopword ratio, cue-group bit mask and date-likeness of one block (needs its words)."""
-    low = text.lower()
-    lowered = _WORD.findall(low) if len(low) <= 2000 else _WORD.findall(low[:2000])
+    lowered = block_words(text)
     mask = cue_mask(tuple(lowered)) if n_words <= 12 else 0  # cues mark chrome on short lines
     return (stopword_ratio(lowered), mask,
             n_words <= 16 and digits > 0 and date_like(text, lowered))
@@ -220,9 +237,7 @@ TEXT_FEATURES = ("stopword_ratio", *(f"cue_{g}" for g in CUE_GROUPS), "date_like
 # (found with fast substring search); "edges" ones look at a block's start and end only, where
 # chrome markers sit.
 PAGE_PATTERNS: tuple[tuple[str, re.Pattern, bool, tuple[str, ...]], ...] = (
-    ("ends_sentence", re.compile(r"[.!?…:;][\"'”’»)\]]*$", re.MULTILINE), False, ()),
     ("linkish", _LINKISH, True, ()),
-    ("byline_cue", re.compile(_BYLINE_CUE.pattern, re.MULTILINE), False, ()),
     ("credit_cue", _CREDIT_CUE, False, ("©", "photo", "foto", "credit", "image", "bild",
                                         "picture", "getty", "reuters/", "afp/")),
     ("residue", _RESIDUE, True, ("(button)", "____", "[", "(img)")),
@@ -235,17 +250,18 @@ PAGE_PATTERNS: tuple[tuple[str, re.Pattern, bool, tuple[str, ...]], ...] = (
 )
 
 
-def blocks_containing(joined: str, starts: np.ndarray, literals: tuple[str, ...]) -> set[int]:
-    """Indices of the blocks in which any of ``literals`` occurs (substring search)."""
-    positions = []
+def blocks_containing(joined: str, bounds: list[tuple[int, int]], starts: list[int],
+                      literals: tuple[str, ...]) -> set[int]:
+    """Indices of the blocks in which any of ``literals`` occurs (substring search; past a
+    block's first occurrence the search resumes at the next block)."""
+    found = set()
     for literal in literals:
         pos = joined.find(literal)
         while pos >= 0:
-            positions.append(pos)
-            pos = joined.find(literal, pos + 1)
-    if not positions:
-        return set()
-    return set((np.searchsorted(starts, np.array(positions), side="right") - 1).tolist())
+            i = bisect_right(starts, pos) - 1
+            found.add(i)
+            pos = joined.find(literal, bounds[i][1] + 1)
+    return found
 
 
 def edges_of(low: str) -> str:
@@ -253,15 +269,34 @@ def edges_of(low: str) -> str:
     return low if len(low) <= 400 else f"{low[:250]} … {low[-150:]}"
 
 
+def ends_sentence_hits(texts: list[str]) -> np.ndarray:
+    """1.0 for each block ending like a sentence: ``.!?…:;`` then only closing quotes or
+    brackets (what ``_ENDS_SENT`` matches)."""
+    tails = [t.rstrip(_CLOSERS) for t in texts]
+    return np.array([bool(tail) and tail[-1] in _ENDERS for tail in tails], dtype=np.float64)
+
+
+def byline_cue_hits(low: str, starts: list[int]) -> np.ndarray:
+    """1.0 for each block of the lower-cased joined text ``low`` starting with a byline cue
+    (``_BYLINE_CUE``, tried only where the block's first letter can start one)."""
+    hit = np.zeros(len(starts), dtype=np.float64)
+    for i, start in enumerate(starts):
+        if low[start] in _BYLINE_FIRST and _BYLINE_CUE_AT_LINE.match(low, start):
+            hit[i] = 1.0
+    return hit
+
+
 def pattern_hits(joined: str, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
     """For each of ``PAGE_PATTERNS``, which blocks it matches."""
-    out = {}
+    first = starts.tolist()
+    bounds = list(zip(first, ends.tolist()))
+    out = {"byline_cue": byline_cue_hits(joined, first)}
     n = len(starts)
     for name, pattern, edges_only, triggers in PAGE_PATTERNS:
         hit = np.zeros(n, dtype=np.float64)
         if triggers:
-            for i in blocks_containing(joined, starts, triggers):
-                low = joined[starts[i]:ends[i]]
+            for i in blocks_containing(joined, bounds, first, triggers):
+                low = joined[bounds[i][0]:bounds[i][1]]
                 if pattern.search(edges_of(low) if edges_only else low):
                     hit[i] = 1.0
             out[name] = hit
@@ -282,7 +317,7 @@ def own_features(blocks: list[Block]) -> np.ndarray:
     n = len(blocks)
     texts = [b.text for b in blocks]
     counts = char_counts(texts)
-    n_chars = np.fromiter((len(t) for t in texts), dtype=np.float64, count=n)
+    n_chars = (counts["ends"] - counts["starts"]).astype(np.float64)
     words = counts["words"].astype(np.float64)
     letters = np.maximum(counts["letters"], 1).astype(np.float64)
     rows = [text_features(t, w, d) for t, w, d in
@@ -293,19 +328,10 @@ def own_features(blocks: list[Block]) -> np.ndarray:
     for i, group in enumerate(CUE_GROUPS):
         tcol[f"cue_{group}"] = ((masks >> i) & 1).astype(np.float64)
     tcol.update(pattern_hits(counts["lower"], counts["starts"], counts["ends"]))
+    tcol["ends_sentence"] = ends_sentence_hits(texts)
     tcol["credit_cue"] *= words <= 20
     tcol["comment_mark"] *= words <= 12
-    first = [t[:1] for t in texts]
-    tcol["starts_lower"] = np.fromiter((c.islower() for c in first), dtype=np.float64, count=n)
-    tcol["starts_quote"] = np.fromiter((c in "\"'“”‘«„»" for c in first if True),
-                                       dtype=np.float64, count=n)
-    tcol["ends_colon"] = np.fromiter((t.endswith(":") for t in texts), dtype=np.float64, count=n)
-    tcol["ends_ellipsis"] = np.fromiter((t.endswith(("…", "...")) for t in texts),
-                                        dtype=np.float64, count=n)
-    seen: dict[str, int] = {}
-    for t in texts:
-        seen[t] = seen.get(t, 0) + 1
-    repeats = np.fromiter((min(seen[t] - 1, 4) for t in texts), dtype=np.float64, count=n)
+    tcol.update(shape_columns(blocks, texts))
     upper_ratio = counts["upper"] / letters
     col = {
         "log_chars": np.log1p(n_chars), "log_words": np.log1p(words),
@@ -314,43 +340,56 @@ def own_features(blocks: list[Block]) -> np.ndarray:
         "upper_ratio": upper_ratio,
         "titlecase_ratio": counts["upper_initials"] / np.maximum(counts["alpha_initials"], 1),
         "digit_ratio": counts["digits"] / np.maximum(n_chars, 1),
-        "has_bullet": np.fromiter((bool(b.bullet) for b in blocks), dtype=np.float64, count=n),
-        "numbered": np.fromiter((b.bullet[:1].isdigit() for b in blocks), dtype=np.float64,
-                                count=n),
-        "indent": np.fromiter((min(b.indent, 24) for b in blocks), dtype=np.float64, count=n),
-        "blank_before": np.fromiter((min(b.blank_before, 3) for b in blocks), dtype=np.float64,
-                                    count=n),
-        "blank_after": np.fromiter((min(b.blank_after, 3) for b in blocks), dtype=np.float64,
-                                   count=n),
-        "log_wrapped": np.log(np.fromiter((b.wrapped for b in blocks), dtype=np.float64,
-                                          count=n)),
         "position": np.arange(n) / n,
         "avg_word_len": counts["word_chars"] / np.maximum(words, 1),
-        "repeats": repeats, "rel_len": n_chars / max(n_chars.max(), 1),
+        "rel_len": n_chars / max(n_chars.max(), 1),
         "menu_seps": counts["menu_seps"].astype(np.float64),
         "all_caps": ((counts["letters"] > 3) & (upper_ratio > 0.8)).astype(np.float64),
         "is_prose": ((words >= 12) & (tcol["ends_sentence"] > 0)).astype(np.float64),
         **tcol,
     }
-    return np.stack([col[name] for name in OWN_FEATURES], axis=1).astype(np.float32)
+    out = np.empty((n, len(OWN_FEATURES)), dtype=np.float32)
+    for j, name in enumerate(OWN_FEATURES):
+        out[:, j] = col[name]
+    return out
+
+
+def shape_columns(blocks: list[Block], texts: list[str]) -> dict[str, np.ndarray]:
+    """The layout columns (bullet, indent, blank lines, wrapping), the first- and last-character
+    columns and ``repeats`` of each block, from one pass over the blocks."""
+    seen = Counter(texts)
+    rows = np.array([(bool(b.bullet), b.bullet[:1].isdigit(), b.indent, b.blank_before,
+                      b.blank_after, b.wrapped, t[:1].islower(), t[:1] in _QUOTES,
+                      t.endswith(":"), t.endswith(("…", "...")), seen[t])
+                     for b, t in zip(blocks, texts)], dtype=np.float64).reshape(-1, 11)
+    return {
+        "has_bullet": rows[:, 0], "numbered": rows[:, 1], "indent": np.minimum(rows[:, 2], 24),
+        "blank_before": np.minimum(rows[:, 3], 3), "blank_after": np.minimum(rows[:, 4], 3),
+        "log_wrapped": np.log(rows[:, 5]), "starts_lower": rows[:, 6],
+        "starts_quote": rows[:, 7],  # also for an empty block ('' is in any string)
+        "ends_colon": rows[:, 8], "ends_ellipsis": rows[:, 9],
+        "repeats": np.minimum(rows[:, 10] - 1, 4),
+    }
 
 
 def page_features(blocks: list[Block]) -> np.ndarray:
     """Feature matrix (blocks × ``FEATURE_NAMES``) of a whole page, context included."""
     n = len(blocks)
+    out = np.empty((n, len(FEATURE_NAMES)), dtype=np.float32)
     if n == 0:
-        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+        return out
     own = own_features(blocks)
-    parts = [own]
-    cols = [_OWN_INDEX[name] for name in NEIGHBOUR_FEATURES]
-    for off in NEIGHBOUR_OFFSETS:
-        parts.append(shifted(own[:, cols], off))
-    parts.append(window_features(own))
     dom = dom_matrix(blocks)
-    parts.append(dom)
-    for off in (-1, 1):
-        parts.append(shifted(dom[:, _DOM_INDEX], off))
-    return np.hstack(parts)
+    neighbours = own[:, [_OWN_INDEX[name] for name in NEIGHBOUR_FEATURES]]
+    dom_neighbours = dom[:, _DOM_INDEX]
+    parts = [own] + [(neighbours, off) for off in NEIGHBOUR_OFFSETS] + \
+        [window_features(own), dom] + [(dom_neighbours, off) for off in (-1, 1)]
+    col = 0
+    for part in parts:
+        values, offset = part if isinstance(part, tuple) else (part, 0)
+        shift_into(out[:, col:col + values.shape[1]], values, offset)
+        col += values.shape[1]
+    return out
 
 
 def dom_matrix(blocks: list[Block]) -> np.ndarray:
@@ -362,14 +401,23 @@ def dom_matrix(blocks: list[Block]) -> np.ndarray:
 
 def shifted(values: np.ndarray, offset: int, fill: float = -1.0) -> np.ndarray:
     """Rows of ``values`` moved so row i holds row i+offset (``fill`` past the page's ends)."""
-    out = np.full_like(values, fill)
+    return shift_into(np.empty_like(values), values, offset, fill)
+
+
+def shift_into(out: np.ndarray, values: np.ndarray, offset: int,
+               fill: float = -1.0) -> np.ndarray:
+    """``out`` (same shape as ``values``) filled with ``shifted(values, offset, fill)``."""
     n = len(values)
-    if abs(offset) >= n:
-        return out
-    if offset > 0:
+    if offset == 0:
+        out[:] = values
+    elif abs(offset) >= n:
+        out[:] = fill
+    elif offset > 0:
         out[:n - offset] = values[offset:]
+        out[n - offset:] = fill
     else:
         out[-offset:] = values[:n + offset]
+        out[:-offset] = fill
     return out
 
 

@@ -106,7 +106,7 @@ def label_blocks(blocks: list[Block]) -> Labelling:
     if hi > lo:
         model = models["title_html" if blocks[0].dom else "title"]
         title[lo:hi] = model.predict(
-            np.hstack([features, prob_context(p2)])[lo:hi], num_threads=1)
+            np.hstack([features[lo:hi], prob_context(p2)[lo:hi]]), num_threads=1)
     for block, p in zip(blocks, p2):
         block.score = float(p)
     return Labelling(body=p2, title=title)

@@ -60,3 +60,13 @@ def test_binary_junk_is_a_clear_error():
     with pytest.raises(CaptureError) as err:
         extract(bytes(range(256)) * 100)
     assert err.value.reason == "binary"
+
+
+def test_page_of_links_has_no_article():
+    links = "".join(f'<div><a href="/story/{i}">Story headline number {i} about the harbour</a>'
+                    f"</div>" for i in range(2000))
+    article = dateline.extract(f"<html><body>{links}</body></html>")
+    assert article.body == [] and any("no article body" in w for w in article.warnings)
+    lead = "<p>" + "The harbour board met on Monday and agreed to rebuild the pier. " * 3 + "</p>"
+    article = dateline.extract(f"<html><body>{lead}{links[:20000]}</body></html>")
+    assert len(article.body) == 1 and "Story headline" not in article.text

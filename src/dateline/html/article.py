@@ -7,8 +7,10 @@ structured metadata (JSON-LD, OpenGraph, microdata, ``<meta>``; ``dateline.html.
 reconciled with what the visible page says, by these rules:
 
 - **title**: the displayed headline (the labeller's headline block, usually the ``h1``) when
-  there is one; the structured headline (site name stripped) when there is none, or when the
-  displayed one is not an ``h1``/``h2`` and the structured headline is not a part of it.
+  there is one, without the kicker the ``h1`` shows before it (a first child whose class names a
+  kicker/overline, or followed by the "headline" part); the structured headline (site name
+  stripped) when there is none, or when the displayed one is not an ``h1``/``h2`` and the
+  structured headline is not a part of it.
 - **authors**: the visible byline's people when the page shows a byline; structured people
   fill in when it shows none. When both exist and share no name, JSON-LD ``author`` wins (typed
   Person records are rarely wrong) but a ``<meta name=author>`` loses (it often holds the site
@@ -17,7 +19,9 @@ reconciled with what the visible page says, by these rules:
   organisation author.
 - **published / updated**: the structured ``datePublished`` / ``dateModified`` when given (the
   visible date line may show either and often only the update); otherwise the visible dates.
-  An "updated" equal to or earlier than "published" is dropped. Dates in the URL are not used.
+  An "updated" equal to or earlier than "published" is dropped, and so is a structured one less
+  than ``RESAVE_MINUTES`` after it that the page does not show (the CMS saving the article
+  again, not an update readers see). Dates in the URL are not used.
   When none of these gives a published date, htmldate's markup heuristics (without the URL)
   supply the day.
 - **section, tags**: structured values (``articleSection``, breadcrumbs, ``article:tag``,
@@ -37,6 +41,7 @@ from dateline.labeller import label_blocks
 from dateline.model import Article, Block, Capture
 
 MAX_HTML_CHARS = 8_000_000
+RESAVE_MINUTES = 15  # a dateModified this close to datePublished is the CMS saving, not an update
 
 
 def parse_html(text: str):
@@ -64,7 +69,7 @@ def html_capture_to_article(capture: Capture, *, explain: bool = False,
     if len(capture.text) > MAX_HTML_CHARS:
         capture.warnings.append(f"HTML truncated: read the first {MAX_HTML_CHARS:,} characters")
     article = blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
-                                template=template)
+                                template=template, bare_name_byline=not meta.authors)
     reconcile(article, meta, blocks)
     if article.published is None and blocks:
         article.published = htmldate_published(capture.text)
@@ -97,7 +102,8 @@ def htmldate_published(html: str) -> str | None:
 
 def reconcile(article: Article, meta, blocks: list[Block]) -> None:
     """Merge structured metadata into the visibly assembled ``article`` (module doc rules)."""
-    article.title = choose_title(article.title, meta.headline, blocks)
+    article.title = choose_title(without_kicker(article.title, meta.kicker),
+                                 without_kicker(meta.headline, meta.kicker), blocks)
     if meta.authors:
         visible = {norm(a) for a in article.authors}
         typed = meta.signals.get("authors", "").startswith("jsonld")
@@ -114,11 +120,13 @@ def reconcile(article: Article, meta, blocks: list[Block]) -> None:
             article.authors = list(meta.authors)
     if not article.byline_org and not article.authors and meta.author_orgs:
         article.byline_org = meta.author_orgs[0]
+    visible_update = article.updated
     if meta.published:
         article.published = meta.published
     if meta.updated:
         article.updated = meta.updated
-    if article.updated and article.published and article.updated[:19] <= article.published[:19]:
+    if article.updated and article.published and not real_update(
+            article.published, article.updated, shown=bool(visible_update)):
         article.updated = None
     if meta.section:
         article.section = meta.section
@@ -136,6 +144,40 @@ def reconcile(article: Article, meta, blocks: list[Block]) -> None:
     article.warnings = [w for w in article.warnings
                         if not (w.startswith("no headline") and article.title)
                         and not (w.startswith("no publication date") and article.published)]
+
+
+def without_kicker(title: str | None, kicker: str | None) -> str | None:
+    """``title`` without the kicker the ``<h1>`` shows before it ("Klimaschutz: Bohren, bis es
+    heiß wird" → "Bohren, bis es heiß wird"); unchanged when it does not start with it."""
+    if not title or not kicker:
+        return title
+    flat, key = " ".join(title.split()), " ".join(kicker.split())
+    if not flat.casefold().startswith(key.casefold()):
+        return title
+    rest = flat[len(key):].lstrip(" :|–—-·")
+    return rest if len(rest.split()) >= 2 else title
+
+
+def real_update(published: str, updated: str, *, shown: bool) -> bool:
+    """True if ``updated`` is a real update: later than ``published`` and, when the page does
+    not show an update line, at least ``RESAVE_MINUTES`` later."""
+    if updated[:19] <= published[:19]:
+        return False
+    gap = minutes_apart(published, updated)
+    return shown or gap is None or gap >= RESAVE_MINUTES
+
+
+def minutes_apart(first: str, second: str) -> float | None:
+    """Minutes from one ISO datetime to another, or None when either is a bare day or unreadable."""
+    from datetime import datetime
+
+    if len(first) <= 10 or len(second) <= 10:
+        return None
+    try:
+        a, b = datetime.fromisoformat(first), datetime.fromisoformat(second)
+        return (b - a).total_seconds() / 60
+    except (ValueError, TypeError):  # unreadable, or one aware and one naive datetime
+        return None
 
 
 def choose_title(visible: str | None, structured: str | None, blocks: list[Block]) -> str | None:

@@ -85,14 +85,20 @@ _AUTHOR_LABEL = re.compile(r"written by|verfasst von|geschrieben von|autor|autho
                            r"écrit par|escrito por|scritto da|napisane przez", re.IGNORECASE)
 _PROFILE_LINK = re.compile(r"/(?:author|authors|autor|autoren|auteur|auteurs|redaktion|people|"
                            r"journalist|journalisten|journalists|mitarbeiter|profil|profile)/"
-                           r"([^/?#]{3,80})/?(?:[?#]|$)", re.IGNORECASE)
+                           r"([^/?#]{3,80})/?(?:index\.html?)?(?:[?#]|$)", re.IGNORECASE)
 _PARTICLES = frozenset("von van der den de del della di da du la le al bin ibn zu y e dos das".split())
 _BOILERPLATE_TOKEN = re.compile(
     r"^(?:comments?|comment-?(?:list|body|content|author|meta|respond|area|section)|commentlist|"
     r"kommentare?|replies|respond|site-?footer|page-?footer|global-?footer|main-?footer|footer|"
-    r"sidebar|side-?bar|widget-?area|related(?:[-_]\w+)?|recommended|outbrain|taboola)$")
+    r"sidebar|side-?bar|widget-?area|related(?:[-_]\w+)?|recommended|outbrain|taboola|"
+    r"(?:main-?|mega-?|sub-?|top-?)?menu(?:[-_][\w-]+)?|nav(?:bar|igation)?(?:[-_][\w-]+)?)$")
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|ii|iii|iv|msc|m\.?sc|ma|ba|mba|dr|prof|rn|esq|"
                      r"dipl\.?[-\w.]*|mag|ing)\.?$", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"^(?:[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+|(?:erstellt|created|posted|"
+                         r"geschrieben|written)\s+(?:von|by)\s+)", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"(?:,?\s+(?:ph\.?\s?d|m\.?d|msc|mba|dipl\.[-\w.]*)\.?|\s*\([^()]*\)?|"
+                        r"\s*[·•]\s*\d*|\s+(?:\d+|ein|one|un|une)\s+(?:kommentare?|comments?|"
+                        r"commentaires?)|\)|\s+\d+)$", re.IGNORECASE)
 _FOR_ORG = re.compile(r"\s+(?:for|für|pour|para|from)\s+(?:the\s+|die\s+|der\s+|das\s+)?[A-Z].*$")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\s?\[at\]\s?\S+|(?<!\w)@\w+|"
                   r"\b[\w-]+\.(?:com|net|org|de|at|ch|fr|es|it|co\.uk|info)\b", re.IGNORECASE)
@@ -105,6 +111,12 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||–|—|-|::|:|·|•|»|›|«|‹|/|
 _H1_NOT_HEADLINE = re.compile(r"^(?:.*logo.*|brand|branding|site-?(?:title|name|logo|header)|"
                               r"blog-?(?:title|name)|masthead|.*hidden.*|hide.*|aural|sr-only|"
                               r"screen-?reader.*|visually-?hidden|invisible|offscreen)$")
+_KICKER_PART = re.compile(r"kicker|dachzeile|overline|over-line|topline|top-line|roofline|"
+                          r"eyebrow|spitzmarke|supertitle|super-title|pretitle|pre-title|subtitle|"
+                          r"kicker|flag|rubric|label")
+_AUTHOR_CLASS = re.compile(r"^(?:[\w-]*[-_])?(?:author|autor|byline)(?:[-_]{1,2}(?:name|link|"
+                           r"title|info))?$")
+_HEADLINE_PART = re.compile(r"headline|title|titel")
 _ARCHIVE_PREFIX = re.compile(r"^https?://web\.archive\.org/web/\d+\w*/")
 _SITE_WORDS = re.compile(r"\b(?:blog|blogs|forum|forums|wiki|portal|archiv|archive|homepage|"
                          r"website|webseite|site)\b", re.IGNORECASE)
@@ -143,6 +155,7 @@ class HtmlMeta:
     is_article: bool = False
     body_text: str | None = None
     image_credits: list[str] = field(default_factory=list)
+    kicker: str | None = None  # the kicker line shown inside the headline's <h1>, if any
     signals: dict[str, str] = field(default_factory=dict)
 
 
@@ -200,6 +213,7 @@ def fill_meta(meta: HtmlMeta, tree) -> None:
     src = gather_sources(tree)
     read_identity(meta, src, tree)
     read_headline(meta, src, tree)
+    read_kicker(meta, src, tree)
     read_authors(meta, src, tree)
     read_dates(meta, src, tree)
     read_section_and_tags(meta, src)
@@ -392,6 +406,34 @@ def read_headline(meta: HtmlMeta, src: PageSources, tree) -> None:
     meta.headline, meta.signals["headline"] = headline or None, where
 
 
+def read_kicker(meta: HtmlMeta, src: PageSources, tree) -> None:
+    """The kicker ("Dachzeile", overline) an ``<h1>`` shows before its headline: the h1's first
+    child element when its class names a kicker, or when a later child is the "headline" /
+    "title" part ("<h1><span>Klimaschutz</span>: <span class=title>Bohren…</span></h1>")."""
+    for node in tree.css("h1")[:3]:
+        if headline_h1_text(node) is None:
+            continue
+        parts = [child for child in node.iter() if child.tag != "-text" and
+                 clean(child.text(deep=True)).strip(" :|–—-")] if node.child else []
+        whole = clean(node.text(deep=True)) or ""
+        if not parts or len(whole.split()) < len(clean(parts[0].text(deep=True)).split()) + 2:
+            continue  # nothing after the first part: no kicker
+        first_hint = class_hint(parts[0])
+        later_is_headline = any(_HEADLINE_PART.search(class_hint(p)) for p in parts[1:])
+        if _KICKER_PART.search(first_hint) or (later_is_headline and
+                                               not _HEADLINE_PART.search(first_hint)):
+            kicker = clean(parts[0].text(deep=True)).strip(" :|–—-")
+            if len(kicker.split()) <= 8:
+                meta.kicker = kicker
+                return
+
+
+def class_hint(node) -> str:
+    """A node's class and id, lower-cased, for cue-word tests."""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+
+
 def matching_h1(candidates: list[tuple[str, str]], tree, site_name: str | None,
                 host: str | None) -> tuple[str, str] | None:
     """The page's ``<h1>`` text when it repeats a candidate (site name cut, or one title segment
@@ -573,6 +615,7 @@ def author_sources(src: PageSources, tree, slug_urls: list[str]):
     yield "rel:author", False, rel_authors(tree, slug_urls)
     yield "hcard:author", False, hcard_authors(tree)
     yield "link:author-profile", False, profile_link_authors(tree)
+    yield "class:author", False, class_cue_authors(tree)
 
 
 def labelled_twitter_authors(tags: dict[str, list[str]]) -> list[str]:
@@ -597,8 +640,9 @@ def classify_names(values: list, typed: bool, site_name: str | None, host: str |
     for value in values:
         if isinstance(value, dict) and isinstance(value.get("url"), str):
             slug_urls.append(value["url"])
-        typed_org = typed and is_organisation(value)
         typed_person = typed and isinstance(value, dict) and "person" in types_of(value)
+        typed_org = typed and is_organisation(value) and not typed_person  # Yoast's one-person
+        # sites type the author ["Person", "Organization"]: a person unless plainly an org
         text = name_of(value) if typed else value if isinstance(value, str) else None
         for name, org_like in split_names(text or "", slug_urls, site_name, host):
             if typed_org or (org_like and not (typed_person and
@@ -650,8 +694,9 @@ def rel_authors(tree, slug_urls: list[str]) -> list[str]:
 
 def hcard_authors(tree) -> list[str]:
     """The first hCard author name (``class="author vcard"`` → ``.fn``) outside comments."""
-    for node in unique_nodes(tree.css(".author .fn, .author.fn, .byline .fn, .vcard .fn"))[:5]:
-        if in_boilerplate(node):
+    for node in unique_nodes(tree.css(".author .fn, .author.fn, .byline .fn, .vcard .fn, "
+                                      "a.author.vcard"))[:5]:
+        if in_boilerplate(node) or in_site_header(node):
             continue
         text = clean(node.text(deep=True))
         if text and len(text) <= 80:
@@ -683,6 +728,21 @@ def profile_link_authors(tree) -> list[str]:
     return out
 
 
+def class_cue_authors(tree) -> list[str]:
+    """The first short person-shaped text of an element whose class says it holds the author's
+    name ("post-author-name", "byline__author", "autor") outside comments, footers and the site
+    header: the byline of themes that use no markup standard."""
+    for node in unique_nodes(tree.css('[class*="author"], [class*="byline"], [class*="autor"]'))[:40]:
+        if not any(_AUTHOR_CLASS.match(token) for token in class_hint(node).split()):
+            continue
+        text = clean(_BY.sub("", clean(node.text(deep=True)) or ""))
+        if not text or len(text) > 60 or not is_name_like(text) or not person_shaped(text) or \
+                in_boilerplate(node) or in_site_header(node):
+            continue
+        return [text]
+    return []
+
+
 def person_shaped(text: str) -> bool:
     """1-4 words, each capitalised, an initial or a name particle ("Juan Carlos Muñoz C.")."""
     words = text.split()
@@ -698,6 +758,8 @@ def same_name_words(text: str, slug: str) -> bool:
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
         return {w for w in re.split(r"[^a-z0-9ßøæœ]+", folded) if len(w) >= 2 and not w.isdigit()}
     names, spelled = words(text), words(slug)
+    if names and squash(text) == squash(slug):
+        return True  # "Marina Beuerle" and "marinabeuerle"
     return bool(names & spelled) and (names <= spelled or spelled <= names)
 
 
@@ -713,6 +775,18 @@ def in_boilerplate(node, depth: int = 12) -> bool:
         attrs = node.attributes
         hints = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
         if any(_BOILERPLATE_TOKEN.match(hint) for hint in hints):
+            return True
+    return False
+
+
+def in_site_header(node, depth: int = 6) -> bool:
+    """True if ``node`` sits in an ``h1`` or the page ``header``: there a vCard is the blog's
+    own name (its logo), not the article's author."""
+    for _ in range(depth):
+        node = node.parent
+        if node is None or node.tag in ("body", "html", "article"):
+            return False
+        if node.tag in ("h1", "header"):
             return True
     return False
 
@@ -755,11 +829,18 @@ def split_names(text: str, slug_urls: list[str] | None = None, site_name: str | 
                 names.append((part, True))
             continue
         for name in _SPLIT_WEAK.split(part):
-            name = _FOR_ORG.sub("", _BY.sub("", name.strip(" .,;:-–—|()[]")))
-            name = name.strip(" .,;:-–—|()[]")
+            name = tidy_name(_FOR_ORG.sub("", _BY.sub("", name.strip(" .,;:-–—|()[]"))))
             if name and not _DEGREE.match(name) and is_name_like(name):
                 names.append((name, looks_like_org(name, site_name, host)))
     return names
+
+
+def tidy_name(name: str) -> str:
+    """A name without what CMSs glue to it: a label ("Interview: Jane Doe"), a degree ("Jane Doe,
+    PhD"), a parenthesis ("(Sponsored Post)"), a counter ("Jane·0", "Jane 1 Kommentar")."""
+    name = _NAME_LABEL.sub("", name)
+    name = _NAME_TAIL.sub("", name)
+    return name.strip(" .,;:-–—|()[]·")
 
 
 def is_name_like(part: str, org: bool = False) -> bool:
@@ -794,8 +875,17 @@ def plainly_org(name: str, site_name: str | None, host: str | None) -> bool:
     key = squash(name)
     if site_name and key and (key == squash(site_name) or (len(key) >= 4 and
                                                            key in squash(site_name))):
-        return True
+        # "Daniel Lemire" on "Daniel Lemire's blog": the person whose site it is
+        return key == squash(site_name) or not person_name_in_site(name, site_name)
     return bool(host and len(host) >= 4 and key.startswith(host) and len(key) <= len(host) + 8)
+
+
+def person_name_in_site(name: str, site_name: str) -> bool:
+    """True if a site is named after a person ("Daniel Lemire's blog", "Blog von Anna Berg"):
+    ``name`` is two to four capitalised words that the longer site name contains."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and person_shaped(name) and not ORG_WORDS.search(name) and \
+        name.casefold() in site_name.casefold()
 
 
 def slug_name(url: str) -> str | None:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from dateline.meta.dates import MONTH_ALT
 
 # Canonical spelling of wire agencies and news organisations seen in bylines and credits.
 AGENCIES: dict[str, str] = {name.casefold(): name for name in (
@@ -22,13 +26,28 @@ AGENCIES: dict[str, str] = {name.casefold(): name for name in (
 AGENCY_ALIASES = {"agence france-presse": "AFP", "associated press": "AP",
                   "the associated press": "AP", "reuters": "Reuters", "dpa": "dpa"}
 _BYLINE_CUE = re.compile(
-    r"^(?:text\s+by|written\s+by|words\s+by|posted\s+by|reporting\s+by|story\s+by|by|von|"
-    r"text\s*:|texte\s*:|par|por|di|de|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
+    r"^(?:text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|reporting\s+by|story\s+by|by|von|"
+    r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
+_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|ms|msc|m\.?sc|ma|ba|bsc|mba|rd|rn|cde|esq|dipl\.?[-\w.]*)\.?$",
+                     re.IGNORECASE)
+_OTHER_CREDIT = re.compile(  # where the writers end: "; Editing by", "Illustration von", "Fotos:"
+    r";\s*(?:editing|additional reporting|writing|compiled) by|\s+(?:under|unter|filed under)\s|\s+(?:illustrations?|fotos?|"
+    r"photos?|photography|grafik|bilder|images?|kamera|video)\s*(?:von|by|de|di|:)\s",
+    re.IGNORECASE)
+_NOT_A_BYLINE = re.compile(  # "Powered by WordPress", "Theme by X", "Bereitgestellt von Google"
+    r"\b(?:powered|theme|designed|design|template|hosted|provided|sponsored|presented|supported|"
+    r"brought to you|bereitgestellt|unterstützt|gefördert|präsentiert|gesponsert|realisiert|"
+    r"propulsé|réalisé|con la tecnología de)\s+(?:by|von|par|por|de)\b", re.IGNORECASE)
+_WEAK_CUE = re.compile(r"^(?:von|par|por|di|door|av|af)\s", re.IGNORECASE)  # also prepositions
+_PARTICLES = frozenset("de da van von der den del la le di du al bin ibn".split())
+_IMAGE_PREFIX = re.compile(r"^\[[^\]]{0,60}\]\s*")  # "[avatar] by Jane Doe": an image's alt text
+_GLUED_CUE = re.compile(r"^(By|Von)(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "ByAlex Doe": inline spans, no space
+_LABEL_TAIL = re.compile(r"\s+[^\W\d_]+\s*:\s.*$")  # "Andrea Kategorien: Allgemein" → "Andrea"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\boch\b)\s*")
 _ROLE = re.compile(
-    r"\s*[,|–—-]?\s*(?:senior |chief |staff |special |foreign |political |business |"
+    r"(?:^|\s*[,|–—-]\s*|\s+)(?:senior |chief |staff |special |foreign |political |business |"
     r"contributing |deputy )?(?:writer|reporter|correspondent|editor|columnist|contributor|"
     r"journalist|photographer|redakteur(?:in)?|korrespondent(?:in)?|journaliste|"
     r"corresponsal|redattore|for [A-Z].*|in [A-Z][a-z]+)$", re.IGNORECASE)
@@ -39,8 +58,14 @@ _NOT_NAMES = frozenset(
     "home login log in sign share menu search subscribe comments comment reply more read next "
     "previous print email facebook twitter advertisement news latest the a an our this".split())
 _EMAIL_OR_HANDLE = re.compile(r"\S+@\S+|@\w+|https?://\S+")
-_TIME_OR_DATE = re.compile(r"\d")
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}")
+_MONTH = rf"(?:{MONTH_ALT})\.?"
+_TRAILING_DATE = re.compile(  # where a date, a time or a comment count follows the names
+    r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}|\b\d{1,2}\.?\s*" + _MONTH +
+    r"(?=\W|$)|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
+    r"\b(?:keine|no)\s+(?:kommentare|comments)\b|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|"
+    r"months?|years?|minuten|stunden|std|tagen?|wochen|monaten?|jahren?|heures?|jours?|mois|"
+    r"ans|horas?|días?|meses|años)\b", re.IGNORECASE)
 _WIRE_LINE = re.compile(
     r"^[(\[—–-]*\s*(?:(?P<org>[^()]{1,40}?)\s+(?:with|avec|mit)\s+(?P<list>[^()]+?)|"
     r"(?:mit material von|with (?:reporting|material) from|avec|con|with)\s+(?P<list2>[^()]+?)|"
@@ -76,36 +101,96 @@ def parse_byline(line: str) -> Byline | None:
     if not text or len(text) > 160 or len(text.split()) > 18:
         return None
     rest = byline_rest(text)
-    if rest is None:
+    if rest is None or _NOT_A_BYLINE.search(text):
         return None
-    rest = re.split(r";\s*(?:editing|additional reporting|writing|compiled) by", rest,
-                    flags=re.IGNORECASE)[0]
+    rest = _OTHER_CREDIT.split(rest)[0]
     rest = _EMAIL_OR_HANDLE.sub(" ", rest)
-    rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+(?=\d)|\s{2,}", rest)[0].strip(" ,;:|-–—")
+    rest = re.split(r"\s+(?:[|•·]|/{1,2})\s+|\s+[-–—]\s+(?=\d)|\s{2,}", rest)[0]
+    rest = names_before_date(_LABEL_TAIL.sub("", rest)).strip(" ,;:|-–—")
     authors: list[str] = []
     org: str | None = None
+    weak_cue = bool(_WEAK_CUE.match(text)) and not _TRAILING_DATE.search(text)
     for part in (p.strip(" .") for p in _SPLIT_NAMES.split(rest)):
         part = _ROLE.sub("", part).strip(" .,")
-        if not part or date_or_time(part):
+        if not part or date_or_time(part) or _DEGREE.match(part):
             continue
         if is_organisation(part):
             org = org or canonical_agency(part)
-        elif person_shaped(part):
+        elif person_shaped(part) and (not weak_cue or len(part.split()) > 1 or
+                                      starts_with_given_name(part)):
             authors.append(person_case(part))
+        elif weak_cue:
+            return None  # "von Künstlern, Bands, DJs": a phrase after a preposition
     if not authors and not org:
         return None
     return Byline(tuple(authors), org, line.strip())
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (``resources/meta/given_names.txt``, hand-written, case-folded)."""
+    text = resources.files("dateline.resources").joinpath("meta/given_names.txt").read_text("utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip())
+
+
+def starts_with_given_name(name: str) -> bool:
+    """True if a person-shaped name opens with a known given name or an initial ("J. Doe")."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0].strip(".,")
+    if len(first) == 1 and first.isupper():
+        return True
+    return first.casefold() in given_names() or first.split("-")[0].casefold() in given_names()
+
+
+def parse_name_line(line: str) -> tuple[str, ...] | None:
+    """The people a line names with no byline cue, or None: a line (or one of its "|" / "·"
+    segments, beside dates and times) that is only a person's name opening with a known given
+    name ("Julius Richter", "04.02.2022 | 15:33 Uhr | Dennis Steimels"). Used near the headline
+    only, where a bare name is the byline."""
+    text = " ".join(line.split())
+    if not text or len(text) > 100:
+        return None
+    people = []
+    for segment in re.split(r"\s+(?:[|•·/]|//)\s+|,\s+(?=\d)", text):
+        segment = _ROLE.sub("", names_before_date(segment)).strip(" .,;:|-–—")
+        if not segment or date_or_time(segment) or _TRAILING_DATE.match(segment):
+            continue
+        names = [p.strip(" .") for p in _SPLIT_NAMES.split(segment) if p.strip(" .")]
+        if not names or not all(2 <= len(n.split()) <= 4 and name_words(n) <= 3 and
+                                person_shaped(n) and not is_organisation(n) and
+                                starts_with_given_name(n) for n in names):
+            return None
+        people.extend(person_case(n) for n in names)
+    return tuple(people) or None
+
+
+def name_words(name: str) -> int:
+    """How many words of a name are not particles ("Verónica De Vita" → 2)."""
+    return sum(w.casefold() not in _PARTICLES for w in name.split())
+
+
 def byline_rest(text: str) -> str | None:
     """What follows the byline cue ("By ", "Text by ", a date then " by "), or None."""
+    text = _GLUED_CUE.sub(r"\1 ", _IMAGE_PREFIX.sub("", text))
     match = _BYLINE_CUE.match(text)
     if match:
         return text[match.end():]
     inner = _INNER_BY.search(text)
-    if inner and _TIME_OR_DATE.search(text[:inner.start()]) and inner.start() < 60:
-        return text[inner.end():]
+    if inner and inner.start() < 60 and _TRAILING_DATE.search(text[:inner.start()]):
+        return text[inner.end():]  # "5:45 AM PST 11/19/2019 by Jane Doe", not "18. Fairway von X"
     return None
+
+
+def names_before_date(rest: str) -> str:
+    """The names of a byline without a date or time that follows them ("Konstantin 21.10.2019"
+    → "Konstantin", "Jane Doe on 3/4/2024 at 10:00" → "Jane Doe")."""
+    match = _TRAILING_DATE.search(rest)
+    if not match or match.start() == 0:
+        return rest
+    return re.sub(r"(?:\s+(?:on|am|vom|le|el|il|at|um|à|du|del))*[\s,|·•/-]*$", "",
+                  rest[:match.start()], flags=re.IGNORECASE) or rest
 
 
 def date_or_time(part: str) -> bool:
@@ -132,8 +217,7 @@ def person_shaped(name: str) -> bool:
         return False
     if any(w.lower() in _NOT_NAMES for w in words):
         return False
-    particles = {"de", "da", "van", "von", "der", "den", "del", "la", "le", "di", "du", "al", "bin", "ibn"}
-    return all(w[0].isupper() or w.lower() in particles for w in words) and len(words) >= 2 or \
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and len(words) >= 2 or \
         (len(words) == 1 and words[0][0].isupper() and len(words[0]) > 2 and not name.isupper())
 
 

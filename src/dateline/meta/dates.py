@@ -28,6 +28,7 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])")
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?m\.?)?(?!\d)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+_BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 MONTH_NUMBERS: dict[str, int] = {}
 for _number, _names in enumerate((
@@ -46,12 +47,12 @@ for _number, _names in enumerate((
         "déc dez dic"), start=1):
     for _name in _names.split():
         MONTH_NUMBERS[_name] = _number
-_MONTH_ALT = "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True))
+MONTH_ALT = "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({_MONTH_ALT})\.?,?\s+(?:de\s+)?"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?({MONTH_ALT})\.?,?\s+(?:de\s+)?"
     rf"(\d{{4}})(?!\d)", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?<![^\W\d_])({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
+    rf"(?<![^\W\d_])({MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
     re.IGNORECASE)
 
 # words that may stand in a date line besides the date itself (cues, weekdays, zones, "at", "by")
@@ -109,7 +110,7 @@ def find_date_line(line: str) -> DateLine | None:
     cue_published = _PUBLISHED_CUE.search(line)
     if len(other) > MAX_OTHER_WORDS:
         return None
-    if len(other) > 3 and not (cue_updated or cue_published or " by " in f" {line.lower()} "):
+    if len(other) > 3 and not (cue_updated or cue_published or _BYLINE_WORD.search(line)):
         return None
     segment = line
     kind: Literal["published", "updated", "unknown"] = "unknown"

@@ -8,6 +8,9 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
 MIN_WORDS = 20
 SAMPLE_CHARS = 2000
 
@@ -30,12 +33,72 @@ def stopword_ratio(words: list[str]) -> float:
     return sum(map(stopwords().__contains__, words)) / len(words)
 
 
-@lru_cache(maxsize=1)
-def identifier():
-    """The py3langid model (loaded once per process)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+class WindowedIdentifier(LanguageIdentifier):
+    """py3langid's identifier with its byte-by-byte automaton walk done in numpy.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    The model's automaton matches byte n-grams: its state after any byte is the longest suffix
+    of the text read so far that is a node of its trie, so it depends on the last ``depth``
+    bytes only (``depth``: the trie's height). Walking every position's last ``depth`` bytes
+    at once gives the same states, hence the same feature counts and scores, as the library's
+    sequential walk.
+    """
+
+    __slots__ = ("_moves", "_row_starts", "_outputs", "_depth")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        moves = np.frombuffer(self.tk_nextmove, dtype=f"u{self.tk_nextmove.itemsize}")
+        rows = np.frombuffer(self.tk_row, dtype=f"u{self.tk_row.itemsize}")
+        self._depth = trie_depth(moves.reshape(-1, 256), rows)
+        self._moves = moves.astype(np.intp)
+        self._row_starts = rows.astype(np.intp) << 8
+        self._outputs = np.asarray(self.tk_output, dtype=np.intp)
+
+    def _raw_score(self, text: bytes) -> np.ndarray:
+        features, counts = self.feature_counts(text)
+        if not len(features):
+            return super()._raw_score(text)
+        # the library's ``_sparse_score`` on arrays instead of a Counter
+        return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features] + self.nb_pc
+
+    def feature_counts(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """The n-gram features found in ``data`` and their counts, in first-seen order (the
+        order of py3langid's ``visit_counts``, which fixes the scores' rounding)."""
+        codes = np.frombuffer(data, dtype=np.uint8)
+        n = len(codes)
+        states = np.zeros(n, dtype=np.intp)
+        for back in range(min(self._depth, n) - 1, -1, -1):
+            states[back:] = self._moves.take(self._row_starts.take(states[back:]) +
+                                             codes[:n - back])
+        found = self._outputs.take(states)
+        found = found[found >= 0]
+        features, first, counts = np.unique(found, return_index=True, return_counts=True)
+        order = np.argsort(first)
+        return features[order], counts[order]
+
+
+def trie_depth(moves: np.ndarray, rows: np.ndarray) -> int:
+    """The height of an n-gram automaton's trie: its states' largest distance from the start
+    (breadth-first over the transition table ``moves[rows[state], byte]``)."""
+    seen = np.zeros(len(rows), dtype=bool)
+    seen[0] = True
+    frontier = np.zeros(1, dtype=np.intp)
+    depth = 0
+    while True:
+        reached = np.zeros(len(rows), dtype=bool)
+        reached[moves[np.unique(rows[frontier])].ravel()] = True
+        reached &= ~seen
+        frontier = np.flatnonzero(reached)
+        if not len(frontier):
+            return depth
+        seen |= reached
+        depth += 1
+
+
+@lru_cache(maxsize=1)
+def identifier() -> WindowedIdentifier:
+    """The py3langid model (loaded once per process)."""
+    return WindowedIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def detect_language(text: str) -> str | None:

@@ -1,0 +1,70 @@
+"""Bylines, name lines, wire sources and photo credits (``dateline.meta.byline``)."""
+import pytest
+
+from dateline.meta.byline import (parse_byline, parse_name_line, parse_photo_credit,
+                                  parse_sources, starts_with_given_name)
+
+
+@pytest.mark.parametrize("line, authors, org", [
+    ("Text by FRANCE 24", (), "FRANCE 24"),
+    ("By Jane Doe and John Smith, Reuters", ("Jane Doe", "John Smith"), "Reuters"),
+    ("5:45 AM PST 11/19/2019 by Patrick Shanley", ("Patrick Shanley",), None),
+    ("Reporting by Ana Ruiz; Editing by Tom Hale", ("Ana Ruiz",), None),
+    ("By Jane Doe, staff writer", ("Jane Doe",), None),
+    # a date, a time or a comment count after the names is not part of them
+    ("Posted by Konstantin 21.10.2019", ("Konstantin",), None),
+    ("By Amelie Marie Nishikawa Feb 8", ("Amelie Marie Nishikawa",), None),
+    ("Von Julia Esser 6. November 2023", ("Julia Esser",), None),
+    ("Von Christian Thal, 07 Dezember, 2022", ("Christian Thal",), None),
+    ("By Felix Eisner // 1. November 2023", ("Felix Eisner",), None),
+    ("Von Thilo / 6. November 2023 / Keine Kommentare", ("Thilo",), None),
+    ("by Kay 24 Comments", ("Kay",), None),
+    ("jeudi 13 juin 2019, par Agnès Morel", ("Agnès Morel",), None),
+    ("vor 2 Monaten von Patrick Ott", ("Patrick Ott",), None),
+    ("1.11.23 20:19 von Lars Sobotta Lesezeit: 4 Min.", ("Lars Sobotta",), None),
+    # glued cue, role words, other credits, degrees, image alt text before the cue
+    ("ByAlex Bozeman", ("Alex Bozeman",), None),
+    ("By Klausmartin Friede", ("Klausmartin Friede",), None),
+    ("Von Katrin Vogel", ("Katrin Vogel",), None),
+    ("Text von Christian Seidel    Illustration von Markus Rohr", ("Christian Seidel",), None),
+    ("Written by Rachel Linke, MS, RD", ("Rachel Linke",), None),
+    ("[avatar-4f1c] by Jake Golding on January 20, 2020", ("Jake Golding",), None),
+    ("Posted by Nesselbach under Just For Fun, Reblogged", ("Nesselbach",), None),
+])
+def test_bylines(line, authors, org):
+    byline = parse_byline(line)
+    assert byline is not None and byline.authors == authors and byline.org == org
+
+
+@pytest.mark.parametrize("line", [
+    "Theme by ThemeGrill. Powered by WordPress",
+    "Bereitgestellt von Google",
+    "Spalier am 18. Fairway von Augusta",        # "von" + a place, after a number
+    "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»",  # a headline
+    "von Künstlern, Bands, DJs,",               # a phrase after a preposition
+    "DE FR IT EN",                              # a language menu
+    "Middle East",
+])
+def test_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_name_lines():
+    assert parse_name_line("Julius Richter") == ("Julius Richter",)
+    assert parse_name_line("Verónica De Vita") == ("Verónica De Vita",)
+    assert parse_name_line("04.02.2022 | 15:33 Uhr | Dennis Stein") == ("Dennis Stein",)
+    for line in ("Latest News", "Middle East", "Donald Trump Says No To Talks", "Olympia 2024",
+                 "Klimaschutz und Energie", "Jane"):
+        assert parse_name_line(line) is None, line
+
+
+def test_given_names():
+    assert starts_with_given_name("Małgorzata Nowak") and starts_with_given_name("J. Doe")
+    assert not starts_with_given_name("Sprachregeln")
+
+
+def test_sources_and_credits():
+    assert parse_sources("(FRANCE 24 with AFP, AP and REUTERS)") == ["AFP", "AP", "Reuters"]
+    assert parse_sources("The mayor said AP reporters were there.") is None
+    assert parse_photo_credit("© Photo: AFP") == ["AFP"]
+    assert parse_photo_credit("© 2019 Associated Press. All Rights Reserved.") is None
