@@ -33,6 +33,7 @@ reconciled with what the visible page says, by these rules:
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import datetime
 
 from dateline.article import add_unique, blocks_to_article
 from dateline.evaluate import norm
@@ -169,8 +170,6 @@ def real_update(published: str, updated: str, *, shown: bool) -> bool:
 
 def minutes_apart(first: str, second: str) -> float | None:
     """Minutes from one ISO datetime to another, or None when either is a bare day or unreadable."""
-    from datetime import datetime
-
     if len(first) <= 10 or len(second) <= 10:
         return None
     try:

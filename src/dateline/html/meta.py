@@ -113,7 +113,7 @@ _H1_NOT_HEADLINE = re.compile(r"^(?:.*logo.*|brand|branding|site-?(?:title|name|
                               r"screen-?reader.*|visually-?hidden|invisible|offscreen)$")
 _KICKER_PART = re.compile(r"kicker|dachzeile|overline|over-line|topline|top-line|roofline|"
                           r"eyebrow|spitzmarke|supertitle|super-title|pretitle|pre-title|subtitle|"
-                          r"kicker|flag|rubric|label")
+                          r"flag|rubric|label")
 _AUTHOR_CLASS = re.compile(r"^(?:[\w-]*[-_])?(?:author|autor|byline)(?:[-_]{1,2}(?:name|link|"
                            r"title|info))?$")
 _HEADLINE_PART = re.compile(r"headline|title|titel")
@@ -415,14 +415,16 @@ def read_kicker(meta: HtmlMeta, src: PageSources, tree) -> None:
             continue
         parts = [child for child in node.iter() if child.tag != "-text" and
                  clean(child.text(deep=True)).strip(" :|–—-")] if node.child else []
+        if not parts:
+            continue
         whole = clean(node.text(deep=True)) or ""
-        if not parts or len(whole.split()) < len(clean(parts[0].text(deep=True)).split()) + 2:
+        kicker = clean(parts[0].text(deep=True)).strip(" :|–—-")
+        if len(whole.split()) < len(kicker.split()) + 2:
             continue  # nothing after the first part: no kicker
         first_hint = class_hint(parts[0])
         later_is_headline = any(_HEADLINE_PART.search(class_hint(p)) for p in parts[1:])
         if _KICKER_PART.search(first_hint) or (later_is_headline and
                                                not _HEADLINE_PART.search(first_hint)):
-            kicker = clean(parts[0].text(deep=True)).strip(" :|–—-")
             if len(kicker.split()) <= 8:
                 meta.kicker = kicker
                 return
@@ -732,7 +734,8 @@ def class_cue_authors(tree) -> list[str]:
     """The first short person-shaped text of an element whose class says it holds the author's
     name ("post-author-name", "byline__author", "autor") outside comments, footers and the site
     header: the byline of themes that use no markup standard."""
-    for node in unique_nodes(tree.css('[class*="author"], [class*="byline"], [class*="autor"]'))[:40]:
+    nodes = tree.css('[class*="author"], [class*="byline"], [class*="autor"]')
+    for node in unique_nodes(nodes)[:40]:
         if not any(_AUTHOR_CLASS.match(token) for token in class_hint(node).split()):
             continue
         text = clean(_BY.sub("", clean(node.text(deep=True)) or ""))

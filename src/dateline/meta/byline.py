@@ -26,15 +26,17 @@ AGENCIES: dict[str, str] = {name.casefold(): name for name in (
 AGENCY_ALIASES = {"agence france-presse": "AFP", "associated press": "AP",
                   "the associated press": "AP", "reuters": "Reuters", "dpa": "dpa"}
 _BYLINE_CUE = re.compile(
-    r"^(?:text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|reporting\s+by|story\s+by|by|von|"
+    r"^(?:text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|"
+    r"reporting\s+by|story\s+by|by|von|"
     r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
-_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|ms|msc|m\.?sc|ma|ba|bsc|mba|rd|rn|cde|esq|dipl\.?[-\w.]*)\.?$",
-                     re.IGNORECASE)
+_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|ms|msc|m\.?sc|ma|ba|bsc|mba|rd|rn|cde|esq|"
+                     r"dipl\.?[-\w.]*)\.?$", re.IGNORECASE)
 _OTHER_CREDIT = re.compile(  # where the writers end: "; Editing by", "Illustration von", "Fotos:"
-    r";\s*(?:editing|additional reporting|writing|compiled) by|\s+(?:under|unter|filed under)\s|\s+(?:illustrations?|fotos?|"
-    r"photos?|photography|grafik|bilder|images?|kamera|video)\s*(?:von|by|de|di|:)\s",
+    r";\s*(?:editing|additional reporting|writing|compiled) by|\s+(?:under|unter|filed under)\s|"
+    r"\s+(?:illustrations?|fotos?|photos?|photography|grafik|bilder|images?|kamera|video)\s*"
+    r"(?:von|by|de|di|:)\s",
     re.IGNORECASE)
 _NOT_A_BYLINE = re.compile(  # "Powered by WordPress", "Theme by X", "Bereitgestellt von Google"
     r"\b(?:powered|theme|designed|design|template|hosted|provided|sponsored|presented|supported|"
@@ -43,7 +45,7 @@ _NOT_A_BYLINE = re.compile(  # "Powered by WordPress", "Theme by X", "Bereitgest
 _WEAK_CUE = re.compile(r"^(?:von|par|por|di|door|av|af)\s", re.IGNORECASE)  # also prepositions
 _PARTICLES = frozenset("de da van von der den del la le di du al bin ibn".split())
 _IMAGE_PREFIX = re.compile(r"^\[[^\]]{0,60}\]\s*")  # "[avatar] by Jane Doe": an image's alt text
-_GLUED_CUE = re.compile(r"^(By|Von)(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "ByAlex Doe": inline spans, no space
+_GLUED_CUE = re.compile(r"^(By|Von)(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "ByAlex Doe": spans, no space
 _LABEL_TAIL = re.compile(r"\s+[^\W\d_]+\s*:\s.*$")  # "Andrea Kategorien: Allgemein" → "Andrea"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\boch\b)\s*")
 _ROLE = re.compile(
@@ -61,7 +63,7 @@ _EMAIL_OR_HANDLE = re.compile(r"\S+@\S+|@\w+|https?://\S+")
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}")
 _MONTH = rf"(?:{MONTH_ALT})\.?"
 _TRAILING_DATE = re.compile(  # where a date, a time or a comment count follows the names
-    r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}|\b\d{1,2}\.?\s*" + _MONTH +
+    _CLOCK_OR_DATE.pattern + r"|\b\d{1,2}\.?\s*" + _MONTH +
     r"(?=\W|$)|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
     r"\b(?:keine|no)\s+(?:kommentare|comments)\b|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|"
     r"months?|years?|minuten|stunden|std|tagen?|wochen|monaten?|jahren?|heures?|jours?|mois|"
