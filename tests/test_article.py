@@ -98,3 +98,40 @@ def test_media_placeholders_are_not_body():
     lines = ARTICLE + [("[harbour-ferry-night-580x386]", 0.6), ("ferry_01.jpg ferry_02.jpg", 0.5),
                        ("IFRAME: https://video.example.org/embed/42", 0.5)]
     assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_a_byline_is_never_the_headline_fallback():
+    from dateline.article import find_title
+
+    blocks = page(["Von Katrin Müller", ARTICLE[0][0], ARTICLE[1][0]])
+    state = Assembly(blocks, Labelling(body=np.array([0.1, 0.9, 0.9]), title=np.zeros(3)))
+    assert find_title(state, [1, 2]) is None
+    blocks[0] = Block(text="Harbour board backs new ferry timetable", index=0, line_no=1)
+    assert find_title(Assembly(blocks, state.labels), [1, 2]) == 0
+
+
+def test_title_shape():
+    from dateline.article import title_shaped
+
+    assert title_shaped("Willkommen!") and title_shaped("Time to say goodbye.")
+    assert not title_shaped("Disclosure: we may earn a commission when you buy through links "
+                            "on our site.")
+    assert not title_shaped("← Older post: harbour board backs new timetable")
+    assert not title_shaped("Next post: harbour board backs new timetable →")
+    assert not title_shaped("© 2024 Harbour Gazette, all rights reserved")
+    assert title_shaped("« Les privatisations sont au profit d'intérêts privés »")
+
+
+def test_a_date_far_from_the_article_is_used_when_none_is_near():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["Harbour Gazette", "12 March 2024", *(f"Menu item {k}" for k in range(20)),
+             "Harbour board backs new ferry timetable", ARTICLE[0][0], ARTICLE[1][0]]
+    blocks = page(lines)
+    probs = np.array([0.0] * (len(lines) - 2) + [0.9, 0.9])
+    state = Assembly(blocks, Labelling(body=probs, title=np.zeros(len(lines))))
+    article = Article(source="t")
+    body = select_body(state)
+    read_metadata(state, article, body, len(lines) - 3)
+    assert article.published == "2024-03-12" and state.reasons[1] == "date"

@@ -43,3 +43,10 @@ def test_crlf_normalised():
 def test_huge_capture_is_truncated_with_warning():
     cap = read_capture(("word " * 1_000_000).encode())
     assert len(cap.text) <= 4_000_000 and cap.warnings and "truncated" in cap.warnings[0]
+
+
+def test_huge_html_is_cut_before_a_tag_not_inside_one():
+    page = "<html><body>" + '<div><a href="/x">link text here</a></div>' * 120_000
+    cap = read_capture(page.encode())
+    assert cap.kind == "html" and len(cap.text) <= 4_000_000
+    assert "<" not in cap.text.rsplit(">", 1)[-1]  # the cut fell before a tag, not inside one

@@ -30,6 +30,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from dateline.blocks import template_key, text_to_blocks
+from dateline.headline import rank_headlines
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import parse_byline, parse_name_line, parse_photo_credit, parse_sources
 from dateline.meta.dates import find_date_line, find_dates
@@ -40,6 +41,7 @@ BODY_THRESHOLD = 0.45  # tuned on a held-out CV fold: recall matters slightly mo
 LIKELY_BODY = 0.5  # where "the article starts" for the headline search
 OUTSIDE_THRESHOLD = 0.5  # body probability needed away from the main run of body blocks
 TITLE_MIN_PROB = 0.15
+SHORT_TITLE_WORDS = 10  # a headline may end with a full stop only when this short
 HEADER_ZONE = 12  # blocks above the first body block scanned for bylines, dates, credits
 FOOTER_ZONE = 25  # blocks below the last body block scanned for the same
 LINK_LIST_SHARE = 0.5  # whole-link blocks holding more of the body's words: a list of links
@@ -118,6 +120,9 @@ _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
 _WORD = re.compile(r"\w+")
+# "← Previous post", "Next post →" links and copyright lines sit near headlines but never are one
+_NOT_A_TITLE = re.compile(r"^\s*(?:[←‹]|«(?!.*»))|(?:[→›]|^[^«]*»)\s*$|©|\(c\) \d{4}",
+                          re.IGNORECASE)
 _TITLE_EDGES = re.compile(r"^[<>»«|*~·•\s]+|[<>»«|*~·•\s]+$")
 
 
@@ -302,24 +307,36 @@ def without_link_lists(state: Assembly, body: list[int]) -> list[int]:
 
 
 def find_title(state: Assembly, body: list[int]) -> int | None:
-    """Index of the headline block: the labeller's best guess above (or near) the body."""
+    """Index of the headline block: the labeller's best guess above (or near) the body.
+
+    Among the candidates, a text capture's headline is chosen by the headline ranker
+    (``dateline.headline``) when one is shipped; an HTML page's by the ``title_html`` score."""
     blocks, probs = state.blocks, state.labels.title
     if not blocks:
         return None
+    candidates, first_body = title_candidates(state, body)
+    if candidates and max(probs[i] for i in candidates) >= TITLE_MIN_PROB:
+        if blocks[0].dom:
+            return max(candidates, key=lambda i: probs[i])
+        return rank_headlines(blocks, state.labels, candidates, first_body, body,
+                              is_metadata_line)
+    for i in range(first_body - 1, max(-1, first_body - HEADER_ZONE), -1):
+        if headline_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text):
+            return i
+    return None
+
+
+def title_candidates(state: Assembly, body: list[int]) -> tuple[list[int], int]:
+    """The blocks that may be the headline (title-shaped, not metadata, above or at the start
+    of the likely body), and the index of the first likely body block."""
+    blocks = state.blocks
     likely = [i for i in body if state.labels.body[i] >= LIKELY_BODY]
     first_body = likely[0] if likely else (body[0] if body else len(blocks))
     limit = min(len(blocks), first_body + 3)
     likely_set = set(likely)
     candidates = [i for i in range(limit) if (i not in likely_set or i == first_body)
-                  and headline_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text)]
-    if candidates:
-        best = max(candidates, key=lambda i: probs[i])
-        if probs[best] >= TITLE_MIN_PROB:
-            return best
-    for i in range(first_body - 1, max(-1, first_body - HEADER_ZONE), -1):
-        if headline_shaped(blocks[i].text):
-            return i
-    return None
+                  and title_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text)]
+    return candidates, first_body
 
 
 def is_metadata_line(text: str) -> bool:
@@ -338,6 +355,14 @@ def clean_title(text: str) -> str:
     if title.startswith("[") and title.endswith("]") and title.count("[") == 1:
         title = title[1:-1].strip()  # "[alt text]": an image as a text browser shows it
     return title or text
+
+
+def title_shaped(text: str) -> bool:
+    """True for a line the headline model may pick: 1-25 words, not a sentence run-on."""
+    n = len(_WORD.findall(text))
+    return (1 <= n <= 25 and not text.endswith((",", ":", ";")) and not _READ_MORE.match(text)
+            and not (text.endswith(".") and n > SHORT_TITLE_WORDS)
+            and not _NOT_A_TITLE.search(text))
 
 
 def headline_shaped(text: str) -> bool:
@@ -394,8 +419,26 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         reason = read_metadata_line(text, article, state)
         if reason:
             state.claim(i, reason)
+    if article.published is None:
+        read_far_date(state, article, body)
     if bare_name_byline and not article.authors and not article.byline_org:
         read_name_byline(state, article, body, title_index)
+
+
+def read_far_date(state: Assembly, article: Article, body: list[int]) -> None:
+    """No date line near the article: take the first one elsewhere on the page, above the body
+    first, then below it (a post's date in a sidebar box, a footer "last modified" line)."""
+    blocks = state.blocks
+    first_body = body[0] if body else len(blocks)
+    for i in [*range(first_body - 1, -1, -1), *range(first_body, len(blocks))]:
+        if i in state.reasons or i in body or len(blocks[i].text) > 200:
+            continue
+        for date in find_dates(blocks[i].text):
+            if date.kind == "updated":
+                continue
+            article.published = date.iso
+            state.claim(i, "date")
+            return
 
 
 def read_name_byline(state: Assembly, article: Article, body: list[int],

@@ -45,12 +45,20 @@ def read_capture(data: str | bytes, *, source: str = "<memory>", url: str | None
     if len(text) > MAX_TEXT_CHARS:
         warnings.append(f"capture truncated: {len(text):,} characters, read the first "
                         f"{MAX_TEXT_CHARS:,}")
-        text = text[:MAX_TEXT_CHARS]
+        text = truncated(text)
     if text.count("\ufffd") > 20:
         warnings.append(f"{text.count(chr(0xFFFD))} undecodable characters replaced")
     kind = "html" if looks_like_html(text) else "text"
     return Capture(text=text, kind=kind, source=source, url=url, encoding=encoding,
                    warnings=warnings)
+
+
+def truncated(text: str) -> str:
+    """The first ``MAX_TEXT_CHARS`` of ``text``, cut before a tag or at a line end so no
+    half tag or half line ends the capture."""
+    head = text[:MAX_TEXT_CHARS]
+    cut = max(head.rfind("<"), head.rfind("\n"))
+    return head[:cut] if cut > MAX_TEXT_CHARS // 2 else head
 
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from dateline.features import FEATURE_NAMES, page_features, shifted, window_sum
 from dateline.model import Block
 
 MODEL_NAMES = ("body1", "body2", "title", "title_html")
+RANKER_NAME = "title_rank"  # the headline ranker of ``dateline.headline``
 TITLE_SPAN = 60
 PROB_CONTEXT = ("p", "p@-1", "p@+1", "p@-2", "p@+2", "p@-3", "p@+3", "p_w5", "p_w15",
                 "p_mass_before", "p_mass_after", "dist_first_body", "dist_last_body")
@@ -76,11 +77,22 @@ def load_models() -> dict:
             raise ModelError(f"labeller model {name!r} missing from the package ({exc}); "
                              "reinstall dateline or run `dateline train`") from exc
         expected = len(FEATURE_NAMES) + (0 if name == "body1" else len(PROB_CONTEXT))
-        if models[name].num_feature() != expected:
-            raise ModelError(f"labeller model {name!r} was trained on "
-                             f"{models[name].num_feature()} features but this dateline computes "
-                             f"{expected}: retrain it with `dateline train`")
+        check_features(name, models[name], expected)
+    ranker = folder.joinpath(f"{RANKER_NAME}.txt")
+    if ranker.is_file():  # optional: without it the headline is the best ``title`` score
+        from dateline.headline import RANK_FEATURES
+
+        models[RANKER_NAME] = lgb.Booster(model_str=ranker.read_text("utf-8"))
+        check_features(RANKER_NAME, models[RANKER_NAME], len(RANK_FEATURES))
     return models
+
+
+def check_features(name: str, model, expected: int) -> None:
+    """Raise ``ModelError`` unless ``model`` takes ``expected`` features."""
+    if model.num_feature() != expected:
+        raise ModelError(f"labeller model {name!r} was trained on {model.num_feature()} "
+                         f"features but this dateline computes {expected}: retrain it with "
+                         "`dateline train`")
 
 
 def title_window(body: np.ndarray, before: int = TITLE_SPAN) -> tuple[int, int]:

@@ -30,6 +30,11 @@ from dateline.meta.byline import (parse_byline, parse_name_line, parse_photo_cre
     ("Written by Rachel Linke, MS, RD", ("Rachel Linke",), None),
     ("[avatar-4f1c] by Jake Golding on January 20, 2020", ("Jake Golding",), None),
     ("Posted by Nesselbach under Just For Fun, Reblogged", ("Nesselbach",), None),
+    # cues of more than one word: "a column by", "written by" in German, French, Spanish
+    ("Eine Kolumne von Jonas Berghoff", ("Jonas Berghoff",), None),
+    ("Erstellt von Mira Talbach", ("Mira Talbach",), None),
+    ("Publié par Lucien Varenne à 08:00", ("Lucien Varenne",), None),
+    ("Escrito por Inés Calvario", ("Inés Calvario",), None),
 ])
 def test_bylines(line, authors, org):
     byline = parse_byline(line)

@@ -24,3 +24,17 @@ def test_published_and_updated_on_one_line():
 def test_sentences_are_not_date_lines():
     assert find_date_line("The council met on 3 March 2024 to discuss the new budget for "
                           "schools, roads, the harbour and the library in the old town") is None
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("3. August 2015 · Filed under Travel Notes", "2015-08-03"),
+    ("28.04.2021 - 07:18 | Quelle: dpa-afx | Lesedauer etwa 4 min.", "2021-04-28T07:18:00"),
+    ("Blog Home AI & Machine Learning • October 18, 2019", "2019-10-18"),
+])
+def test_a_dated_segment_of_a_metadata_line(line, iso):
+    assert [d.iso for d in find_dates(line)] == [iso]
+
+
+def test_a_sentence_with_separators_is_not_a_date_line():
+    line = "The harbour council finally met on 3 May 2024 | and the mayor spoke to the press"
+    assert find_dates(line) == []

@@ -26,7 +26,10 @@ AGENCIES: dict[str, str] = {name.casefold(): name for name in (
 AGENCY_ALIASES = {"agence france-presse": "AFP", "associated press": "AP",
                   "the associated press": "AP", "reuters": "Reuters", "dpa": "dpa"}
 _BYLINE_CUE = re.compile(
-    r"^(?:text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|"
+    r"^(?:(?:eine?\s+)?(?:kolumne|kommentar|gastbeitrag|beitrag|analyse|glosse|reportage|"
+    r"essay)\s+von|(?:erstellt|verfasst|geschrieben|eingestellt|gepostet|veröffentlicht)\s+von"
+    r"\s*:?|(?:publié|écrit|rédigé)\s+par|(?:publicado|escrito)\s+por|(?:scritto|pubblicato)\s+da|"
+    r"text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|"
     r"reporting\s+by|story\s+by|by|von|"
     r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)

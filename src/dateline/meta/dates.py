@@ -30,6 +30,7 @@ _CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?m\.?)?(?!\d)", 
 _WORD = re.compile(r"[^\W\d_]+")
 _BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_SEGMENT_SEP = re.compile(r"\s*[|·•⋅]\s*|\s+[—–]\s+")  # between parts of a metadata line
 MONTH_NUMBERS: dict[str, int] = {}
 for _number, _names in enumerate((
         "jan january januar jänner janvier enero gennaio stycznia styczeń januari janeiro janv ene gen",
@@ -81,6 +82,8 @@ def find_dates(line: str) -> list[DateLine]:
     """Every dated statement on one line: "Publié le 12 mars 2025, modifié le 12 mars 2025"
     gives a published and an updated ``DateLine``; most lines give one or none."""
     first = find_date_line(line)
+    if first is None:
+        first = segment_date(line)
     if first is None or first.kind == "unknown":
         return [first] if first else []
     other_cue = _UPDATED_CUE if first.kind == "published" else _PUBLISHED_CUE
@@ -90,6 +93,20 @@ def find_dates(line: str) -> list[DateLine]:
         if second and second.kind != first.kind:
             return [first, second]
     return [first]
+
+
+def segment_date(line: str) -> DateLine | None:
+    """The date of the first dated segment of a metadata line whose parts are set off by
+    separators ("3. August 2015 · Filed under Travel", "28.04.2021 - 07:18 | Quelle: dpa"),
+    or None. Each segment must be a date line by itself."""
+    if len(line) > 200 or not _SEGMENT_SEP.search(line):
+        return None
+    for segment in _SEGMENT_SEP.split(line):
+        if _DIGIT.search(segment):
+            found = find_date_line(segment)
+            if found:
+                return DateLine(kind=found.kind, iso=found.iso, matched=line.strip())
+    return None
 
 
 def find_date_line(line: str) -> DateLine | None:

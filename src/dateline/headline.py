@@ -1,0 +1,98 @@
+"""Stage 3c — choose the headline of a text capture among its candidate lines.
+
+The ``title`` model scores every block on its own and its neighbours' looks. Many lines look
+like headlines (teasers, section names, the previous post's link, a photo caption), so the
+headline is chosen among the candidates by a second, small model that compares them with each
+other and with the article: how the ``title`` scores rank on the page, where each line sits
+relative to the body, and how many of its words the body's lead and text repeat (an article's
+headline is about the article; a teaser or a menu line is not).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from dateline.model import Block
+
+_WORD = re.compile(r"\w+")
+_SEPARATOR = re.compile(r"\s[|–—-]\s|\s::?\s|:\s")
+LEAD_BLOCKS = 3  # body blocks that count as the lead
+RANK_FEATURES = (
+    "p_title", "p_rank", "p_gap", "p_share", "log_p_ratio", "offset", "abs_offset",
+    "candidates_between", "overlap_lead", "overlap_body", "lead_covered", "repeats",
+    "log_words", "ends_question", "ends_stop", "separators", "metadata_after", "metadata_before",
+    "p_body", "upper_ratio",
+)
+
+
+def content_words(text: str) -> set[str]:
+    """Casefolded words of three letters or more (numbers kept): what a headline is about."""
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 3}
+
+
+def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs: np.ndarray,
+                       candidates: list[int], first_body: int, body: list[int],
+                       metadata: set[int]) -> np.ndarray:
+    """Feature rows (``RANK_FEATURES`` order) of each headline candidate of one page.
+
+    ``metadata`` holds the indices of byline / date / credit lines: a headline is often
+    followed or preceded by one.
+    """
+    out = np.zeros((len(candidates), len(RANK_FEATURES)), dtype=np.float32)
+    if not candidates:
+        return out
+    lead_words: set[str] = set()
+    for i in body[:LEAD_BLOCKS]:
+        lead_words |= content_words(blocks[i].text)
+    body_words = set(lead_words)
+    for i in body[LEAD_BLOCKS:60]:
+        body_words |= content_words(blocks[i].text)
+    probs = np.array([title_probs[i] for i in candidates], dtype=np.float64)
+    order = np.argsort(-probs, kind="stable")
+    rank = np.empty(len(candidates), dtype=np.float64)
+    rank[order] = np.arange(len(candidates))
+    best, total = float(probs.max()), float(probs.sum()) or 1.0
+    texts: dict[str, int] = {}
+    for block in blocks:
+        key = block.text.casefold()
+        texts[key] = texts.get(key, 0) + 1
+    for row, i in enumerate(candidates):
+        text = blocks[i].text
+        words = content_words(text)
+        n_words = len(_WORD.findall(text))
+        letters = [c for c in text if c.isalpha()]
+        offset = i - first_body
+        out[row] = (
+            probs[row], rank[row], best - probs[row], probs[row] / total,
+            math.log((probs[row] + 1e-6) / (best + 1e-6)), offset, abs(offset),
+            sum(1 for j in candidates if i < j < first_body),
+            len(words & lead_words) / len(words) if words else 0.0,
+            len(words & body_words) / len(words) if words else 0.0,
+            len(words & lead_words) / len(lead_words) if lead_words else 0.0,
+            texts[text.casefold()] - 1, math.log1p(n_words), text.rstrip().endswith("?"),
+            text.rstrip().endswith((".", "!")), len(_SEPARATOR.findall(text)),
+            any(j in metadata for j in range(i + 1, i + 4)),
+            any(j in metadata for j in range(i - 3, i)),
+            body_probs[i],
+            sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
+        )
+    return out
+
+
+def rank_headlines(blocks: list[Block], labels, candidates: list[int], first_body: int,
+                   body: list[int], is_metadata) -> int:
+    """The candidate most likely to be the headline (``labels.title`` alone when no headline
+    ranker is shipped). ``is_metadata(text)`` tells byline / date / credit lines."""
+    from dateline.labeller import load_models
+
+    model = load_models().get("title_rank")
+    if model is None or len(candidates) == 1:
+        return max(candidates, key=lambda i: labels.title[i])
+    near = {j for i in candidates for j in range(i - 3, i + 4) if 0 <= j < len(blocks)}
+    metadata = {j for j in near if is_metadata(blocks[j].text)}
+    rows = candidate_features(blocks, labels.title, labels.body, candidates, first_body, body,
+                              metadata)
+    scores = model.predict(rows, num_threads=1)
+    return candidates[int(np.argmax(scores))]
