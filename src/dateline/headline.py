@@ -23,13 +23,30 @@ RANK_FEATURES = (
     "p_title", "p_rank", "p_gap", "p_share", "log_p_ratio", "offset", "abs_offset",
     "candidates_between", "overlap_lead", "overlap_body", "lead_covered", "repeats",
     "log_words", "ends_question", "ends_stop", "separators", "metadata_after", "metadata_before",
-    "p_body", "upper_ratio",
+    "p_body", "upper_ratio", "n_candidates", "rel_words", "p_body_next", "p_title_next",
+    "p_title_prev", "bullet", "max_similar", "overlap_above",
 )
 
 
 def content_words(text: str) -> set[str]:
     """Casefolded words of three letters or more (numbers kept): what a headline is about."""
     return {w for w in _WORD.findall(text.casefold()) if len(w) >= 3}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """Shared words over all words of two word sets (0 when both are empty)."""
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def overlap_above(blocks: list[Block], index: int, words: set[str], span: int = 40) -> float:
+    """Share of ``words`` that the ``span`` blocks above ``index`` also hold (a headline is often
+    repeated in a breadcrumb trail or a share line above it; a menu item in a menu)."""
+    if not words:
+        return 0.0
+    seen: set[str] = set()
+    for block in blocks[max(0, index - span):index]:
+        seen |= content_words(block.text)
+    return len(words & seen) / len(words)
 
 
 def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs: np.ndarray,
@@ -54,6 +71,10 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
     rank = np.empty(len(candidates), dtype=np.float64)
     rank[order] = np.arange(len(candidates))
     best, total = float(probs.max()), float(probs.sum()) or 1.0
+    cand_words = [content_words(blocks[i].text) for i in candidates]
+    n_words_all = [len(_WORD.findall(blocks[i].text)) for i in candidates]
+    median_words = float(np.median(n_words_all)) or 1.0
+    n = len(blocks)
     texts: dict[str, int] = {}
     for block in blocks:
         key = block.text.casefold()
@@ -77,6 +98,13 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
             any(j in metadata for j in range(i - 3, i)),
             body_probs[i],
             sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
+            len(candidates), n_words / median_words,
+            max(body_probs[i + 1:i + 3], default=0.0),
+            title_probs[i + 1] if i + 1 < n else 0.0, title_probs[i - 1] if i > 0 else 0.0,
+            bool(blocks[i].bullet),
+            max((jaccard(words, other) for k, other in enumerate(cand_words) if k != row),
+                default=0.0),
+            overlap_above(blocks, i, words),
         )
     return out
 
@@ -90,9 +118,14 @@ def rank_headlines(blocks: list[Block], labels, candidates: list[int], first_bod
     model = load_models().get("title_rank")
     if model is None or len(candidates) == 1:
         return max(candidates, key=lambda i: labels.title[i])
-    near = {j for i in candidates for j in range(i - 3, i + 4) if 0 <= j < len(blocks)}
-    metadata = {j for j in near if is_metadata(blocks[j].text)}
+    metadata = metadata_near(blocks, candidates, is_metadata)
     rows = candidate_features(blocks, labels.title, labels.body, candidates, first_body, body,
                               metadata)
     scores = model.predict(rows, num_threads=1)
     return candidates[int(np.argmax(scores))]
+
+
+def metadata_near(blocks: list[Block], candidates: list[int], is_metadata) -> set[int]:
+    """Indices of the byline / date / credit lines within three blocks of a candidate."""
+    near = {j for i in candidates for j in range(i - 3, i + 4) if 0 <= j < len(blocks)}
+    return {j for j in near if is_metadata(blocks[j].text)}

@@ -6,6 +6,7 @@ import sys
 from importlib import resources
 
 from dateline.features import FEATURE_NAMES
+from dateline.headline import RANK_FEATURES
 from dateline.labeller import PROB_CONTEXT
 from dateline.train.fit import train_labeller
 
@@ -15,6 +16,7 @@ def test_shipped_model_matches_feature_code():
                       .read_text("utf-8"))
     assert meta["features"] == list(FEATURE_NAMES)
     assert meta["prob_context"] == list(PROB_CONTEXT)
+    assert meta["rank_features"] == list(RANK_FEATURES)
     assert meta["limit"] is None and meta["exclude_fold"] is None  # trained on all the data
 
 
@@ -24,7 +26,8 @@ def test_training_runs_on_a_slice(shared_data, tmp_path):
     meta = train_labeller(shared_data, out, tmp_path / "cache", limit=120, rounds=10,
                           datasets=("trafilatura-eval",), log=lambda msg: None)
     assert meta["pages"] == 120 and meta["blocks"] > 1000
-    assert {p.name for p in out.iterdir()} == {"body1.txt", "body2.txt", "title.txt", "title_html.txt", "meta.json"}
+    assert {p.name for p in out.iterdir()} == {"body1.txt", "body2.txt", "title.txt",
+                                               "title_html.txt", "title_rank.txt", "meta.json"}
     code = ("import dateline; a = dateline.extract(open(%r).read()); print(len(a.body) >= 0)"
             % str(next((shared_data / "scrapinghub-dev" / "captures" / "w3m").glob("*.txt"))))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

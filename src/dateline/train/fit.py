@@ -23,7 +23,8 @@ import numpy as np
 
 from dateline.blocks import text_to_blocks
 from dateline.features import FEATURE_NAMES, page_features
-from dateline.labeller import PROB_CONTEXT, prob_context
+from dateline.headline import RANK_FEATURES
+from dateline.labeller import PROB_CONTEXT, RANKER_NAME, prob_context
 from dateline.train.align import labels_from_gold, labels_from_snippets, title_labels
 from dateline.train.data import SOURCES, GoldPage, load_gold, read_capture_text
 
@@ -33,6 +34,10 @@ BODY_PARAMS = {"objective": "binary", "learning_rate": 0.1, "num_leaves": 31,
                "deterministic": True, "force_row_wise": True}
 TITLE_PARAMS = {**BODY_PARAMS, "learning_rate": 0.05, "num_leaves": 15, "min_data_in_leaf": 20,
                 "feature_fraction": 1.0, "scale_pos_weight": 20.0}
+RANK_PARAMS = {"objective": "lambdarank", "learning_rate": 0.05, "num_leaves": 15,
+               "min_data_in_leaf": 20, "feature_fraction": 0.9, "bagging_fraction": 0.8,
+               "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1, "seed": 7,
+               "deterministic": True, "force_row_wise": True}
 BODY_ROUNDS = 150
 TITLE_ROUNDS = 250
 FOLDS = 5
@@ -47,6 +52,8 @@ class PageExamples:
     body: list[np.ndarray] = field(default_factory=list)
     weight: list[np.ndarray] = field(default_factory=list)
     title: list[np.ndarray] = field(default_factory=list)
+    # (blocks, gold title) of each rendering the headline ranker learns from, else None
+    ranked: list[tuple[list, str] | None] = field(default_factory=list)
 
 
 def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
@@ -67,6 +74,7 @@ def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
         out.body.append(np.array(body, dtype=np.int8))
         out.weight.append(np.array(weight, dtype=np.float32))
         out.title.append(np.array(title_labels(blocks, page.title), dtype=np.int8))
+        out.ranked.append((blocks, page.title) if page.title and renderer != "html" else None)
     return out
 
 
@@ -91,6 +99,63 @@ def source_blocks(dataset: Path, renderer: str, page_id: str) -> list:
 def fold_of(page_id: str, folds: int = FOLDS) -> int:
     """The cross-validation fold of a page: a stable hash of its id."""
     return int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % folds
+
+
+def oof_title_probs(pages: list[PageExamples], design: np.ndarray, labels: np.ndarray,
+                    rows: np.ndarray, rounds: int, folds: int = FOLDS) -> np.ndarray:
+    """Out-of-fold ``title`` probabilities of the ``rows`` (text-capture blocks), so the headline
+    ranker learns how far to trust the ``title`` score on pages that model has not seen."""
+    row_fold = np.concatenate([np.full(len(arr), fold_of(page.page_id, folds))
+                               for page in pages for arr in page.features])
+    probs = np.zeros(len(design), dtype=np.float64)
+    for k in range(folds):
+        train, test = rows & (row_fold != k), rows & (row_fold == k)
+        if train.any() and test.any() and (labels[train] == 1).any():
+            booster = fit_booster(design[train], labels[train],
+                                  np.ones(int(train.sum()), dtype=np.float32), TITLE_PARAMS, rounds)
+            probs[test] = booster.predict(design[test])
+    return probs
+
+
+def fit_headline_ranker(pages: list[PageExamples], body_probs: np.ndarray,
+                        title_probs: np.ndarray, rounds: int):
+    """The headline ranker (``dateline.headline``), fitted on the candidates of every
+    text rendering with a gold title, from out-of-fold body and ``title`` probabilities and
+    the same candidate choice as at run time; a candidate is right when it reads as the gold."""
+    import lightgbm as lgb
+
+    from dateline.article import Assembly, clean_title, is_metadata_line, select_body, title_candidates
+    from dateline.evaluate import norm
+    from dateline.headline import candidate_features, metadata_near
+    from dateline.labeller import Labelling, title_window
+
+    rows, labels, groups, start = [], [], [], 0
+    for page in pages:
+        for arr, ranked in zip(page.features, page.ranked):
+            n, lo_row = len(arr), start
+            start += n
+            if ranked is None:
+                continue
+            blocks, gold = ranked
+            body_p = body_probs[lo_row:lo_row + n].astype(np.float64)
+            title_p = np.zeros(n)
+            lo, hi = title_window(body_p)
+            title_p[lo:hi] = title_probs[lo_row + lo:lo_row + hi]
+            state = Assembly(blocks, Labelling(body=body_p, title=title_p))
+            body = select_body(state)
+            candidates, first_body = title_candidates(state, body)
+            right = [int(norm(clean_title(blocks[i].text)) == norm(gold)) for i in candidates]
+            if len(candidates) < 2 or not any(right):
+                continue
+            metadata = metadata_near(blocks, candidates, is_metadata_line)
+            rows.append(candidate_features(blocks, title_p, body_p, candidates, first_body, body,
+                                           metadata))
+            labels.extend(right)
+            groups.append(len(candidates))
+    if not rows:
+        raise ValueError("no page with headline candidates among the training pages")
+    data = lgb.Dataset(np.vstack(rows), np.array(labels, dtype=np.float32), group=groups)
+    return lgb.train(RANK_PARAMS, data, num_boost_round=rounds)
 
 
 def fit_booster(features: np.ndarray, labels: np.ndarray, weights: np.ndarray, params: dict,
@@ -182,14 +247,21 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
         titles[name] = fit_booster(design3[rows], title[rows],
                                    np.ones(int(rows.sum()), dtype=np.float32), TITLE_PARAMS,
                                    title_rounds)
+    log(f"title models done ({time.time() - started:.0f}s)")
+    oof_title = oof_title_probs(pages, design3, title, ~from_html, title_rounds)
+    ranker = fit_headline_ranker(pages, context2[:, 0], oof_title, title_rounds)
+    log(f"headline ranker done ({time.time() - started:.0f}s)")
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, booster in (("body1", body1), ("body2", body2), *titles.items()):
+    for name, booster in (("body1", body1), ("body2", body2), *titles.items(),
+                          (RANKER_NAME, ranker)):
         booster.save_model(str(out_dir / f"{name}.txt"))
     meta = {"datasets": list(datasets), "renderers": list(renderers), "pages": len(pages),
             "blocks": int(len(features)), "exclude_fold": exclude_fold, "limit": limit,
             "features": list(FEATURE_NAMES), "prob_context": list(PROB_CONTEXT),
+            "rank_features": list(RANK_FEATURES),
             "body_params": BODY_PARAMS, "title_params": TITLE_PARAMS,
-            "rounds": {"body": body_rounds, "title": title_rounds},
+            "ranker_params": RANK_PARAMS,
+            "rounds": {"body": body_rounds, "title": title_rounds, "ranker": title_rounds},
             "seconds": round(time.time() - started, 1)}
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(f"models written to {out_dir} ({meta['seconds']}s)")
