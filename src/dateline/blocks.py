@@ -13,6 +13,7 @@ from dateline.model import Block
 
 _BULLET = re.compile(r"^(?:[•*+◦▪·●○■□–\-o]|\d{1,3}[.)])\s+(?=\S)")
 _BULLET_START = "•*+◦▪·●○■□–-o"  # a bullet's first character, unless it is a digit
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width
 # what ``clean_spaces`` changes besides the ends: an invisible character, a run of two spaces,
@@ -41,7 +42,8 @@ def text_to_blocks(text: str) -> list[Block]:
         body = line.strip()
         bullet_match = _BULLET.match(body) if body[0] in _BULLET_START or body[0].isdecimal() \
             else None
-        if current is not None and not blank and width and not bullet_match and \
+        if current is not None and not blank and width and \
+                (not bullet_match or marker_is_word(current, bullet_match)) and \
                 continues_wrapped(current, current_len, indent, body, width):
             current.text = f"{current.text} {clean_spaces(body)}"
             current.wrapped += 1
@@ -62,6 +64,14 @@ def text_to_blocks(text: str) -> list[Block]:
     for block in blocks:
         block.tag = ""
     return blocks
+
+
+def marker_is_word(block: Block, bullet_match: re.Match) -> bool:
+    """True if what looks like a list marker opening a line is a word of the sentence wrapped
+    from the line above ("fazer / o melhor", "am / 24. Mai", "BSB-GmbH / – Buchstelle"):
+    the block above is no list item and its text does not end a sentence. (A list item's own
+    continuation lines start at its text indent, so a next item never passes the indent test.)"""
+    return not block.bullet and not _SENTENCE_END.search(block.text)
 
 
 def continues_wrapped(block: Block, last_len: int, indent: int, body: str, width: int) -> bool:
