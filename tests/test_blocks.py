@@ -84,3 +84,20 @@ def test_wrapped_line_opening_with_a_marker_word_is_joined():
     assert blocks[0].bullet == "" and blocks[0].wrapped == 5
     assert texts[1].endswith("council is run.") and "out on Monday 24. That" in texts[1]
     assert [b.bullet for b in blocks[2:4]] == ["*", "*"]
+
+
+def test_indented_text_wraps_at_its_own_width():
+    # lynx wraps indented paragraphs a few columns narrower than unindented headings: a
+    # paragraph line is full at 74 columns even when a headline runs to 77
+    import textwrap
+
+    words = ("the council met again on a wet evening to go over the plan for the new bus "
+             "lanes and the bike paths in the old town, and it took a long time to agree on "
+             "it all ").split() * 6
+    paragraph = textwrap.fill(" ".join(words), width=74, initial_indent="   ",
+                              subsequent_indent="   ", break_on_hyphens=False)
+    headline = "Council approves the bus lane plan for the old town after a long late meeting"
+    assert len(headline) == 77 and max(map(len, paragraph.split("\n"))) <= 74
+    text = "\n\n".join([headline, paragraph, headline, paragraph, headline])
+    blocks = text_to_blocks(text)
+    assert [b.text for b in blocks] == [headline, " ".join(words)] * 2 + [headline]

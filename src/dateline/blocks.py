@@ -28,6 +28,10 @@ def text_to_blocks(text: str) -> list[Block]:
     lines = [line.rstrip() for line in
              (text.expandtabs(8) if "\t" in text else text).split("\n")]
     width = wrap_width(lines)
+    # lynx wraps indented text (paragraphs, list items) a few columns narrower than the
+    # unindented lines (headings): each kind of line gets its own width when it shows one
+    widths = (wrap_width([line for line in lines if line[:1] not in ("", " ")]) or width,
+              wrap_width([line for line in lines if line[:1] == " "]) or width) if width else (0, 0)
     blocks: list[Block] = []
     blank = 0
     current: Block | None = None
@@ -44,7 +48,7 @@ def text_to_blocks(text: str) -> list[Block]:
             else None
         if current is not None and not blank and width and \
                 (not bullet_match or marker_is_word(current, bullet_match)) and \
-                continues_wrapped(current, current_len, indent, body, width):
+                continues_wrapped(current, current_len, indent, body, widths[indent > 0]):
             current.text = f"{current.text} {clean_spaces(body)}"
             current.wrapped += 1
             current_len = len(line)
