@@ -98,3 +98,13 @@ def test_media_placeholders_are_not_body():
     lines = ARTICLE + [("[harbour-ferry-night-580x386]", 0.6), ("ferry_01.jpg ferry_02.jpg", 0.5),
                        ("IFRAME: https://video.example.org/embed/42", 0.5)]
     assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_keyword_line_under_a_tags_header_is_not_body():
+    keywords = "harbour ferry, summer timetable, city of port lane harbour board, boats"
+    lines = ARTICLE + [("Tags", 0.1), (keywords, 0.7)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+    # a sentence with commas under it is kept, and so is a keyword-like line elsewhere
+    sentence = "Ferries, buses and trams will all run later, the board said."
+    assert selected(ARTICLE + [("Tags", 0.1), (sentence, 0.7)])[-1] == sentence
+    assert selected(ARTICLE + [(keywords, 0.7)])[-1] == keywords

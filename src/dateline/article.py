@@ -202,8 +202,17 @@ def select_body(state: Assembly) -> list[int]:
             continue
         if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
+        if i > 0 and _TAG_HEADER.match(state.blocks[i - 1].text) and keyword_list(block.text):
+            continue  # the keyword list under a "Tags" header: tags, not article text
         body.append(i)
     return without_link_lists(state, cut_comment_section(state.blocks, body))
+
+
+def keyword_list(text: str) -> bool:
+    """True for a line of three or more short comma-separated keywords ("a, b c, d")."""
+    parts = [p for p in re.split(r"\s*[,;|]\s*", text.strip(" .")) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 6 and not _SENTENCE_END.search(p)
+                                   for p in parts)
 
 
 def word_shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
