@@ -108,3 +108,27 @@ def test_keyword_line_under_a_tags_header_is_not_body():
     sentence = "Ferries, buses and trams will all run later, the board said."
     assert selected(ARTICLE + [("Tags", 0.1), (sentence, 0.7)])[-1] == sentence
     assert selected(ARTICLE + [(keywords, 0.7)])[-1] == keywords
+
+
+def test_rail_of_glued_teasers_is_not_body():
+    # a renderer glued each teaser's headline to its summary ("...In WoodlandsA family...")
+    rail = [("Ferry Strike Ends After Two Days Of Talks At The HarbourThe union and the board "
+             "agreed on a new contract late on Monday night.", 0.9),
+            ("City Council Approves Budget For 12 New Bus LanesA majority of members backed "
+             "the plan after a long debate on Thursday.", 0.9),
+            ("Lost Dog Found Safe After Three Nights In WoodlandsA family from the north side says "
+             "their terrier was found by a jogger.", 0.8)]
+    assert selected(rail + ARTICLE) == [text for text, _ in ARTICLE]
+    # one such line is not a rail: a brand name or a typo in an article stays
+    assert len(selected(rail[:1] + ARTICLE)) == 3
+
+
+def test_brand_names_are_not_glued_teasers():
+    from dateline.article import glued_teaser
+
+    assert not glued_teaser("Apple’s 12-inch MacBook 256GB is on sale today at a price lower than "
+                            "it has ever been before.")
+    assert not glued_teaser("In October, Rep. David McKinley visited the border and met "
+                            "with the local officials there.")
+    assert glued_teaser("Harbour Board To Mail Timetables To 250,000The board will send the "
+                        "new timetable to every household.")

@@ -101,6 +101,9 @@ _COMMENT_FORM = re.compile(
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 COMMENT_EVIDENCE_SPAN = 8  # blocks after a comments header searched for a comment or the form
 COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close make a thread
+_GLUE = re.compile(r"(?:(?<=[a-z]{4})|(\d+)|(?<=[?!%)”’]))(?=[A-Z][a-z]|A\s)")
+GLUE_HEAD_CHARS = 200  # a glued teaser's headline ends within this many characters
+GLUED_TEASERS_MIN = 3  # glued teasers on a page for them to be a rail (one may be a typo)
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
 REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
 _CALL_TO_ACTION = re.compile(
@@ -182,6 +185,7 @@ def select_body(state: Assembly) -> list[int]:
     """Indices of blocks labelled body, minus inline promos."""
     scores = state.labels.body
     body = []
+    glued = []
     for i, block in enumerate(state.blocks):
         if scores[i] < BODY_THRESHOLD:
             continue
@@ -204,8 +208,32 @@ def select_body(state: Assembly) -> list[int]:
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         if i > 0 and _TAG_HEADER.match(state.blocks[i - 1].text) and keyword_list(block.text):
             continue  # the keyword list under a "Tags" header: tags, not article text
+        if glued_teaser(block.text):
+            glued.append(i)
         body.append(i)
+    if len(glued) >= GLUED_TEASERS_MIN:
+        for i in glued:
+            state.claim(i, "teaser")
+        body = [i for i in body if i not in set(glued)]
     return without_link_lists(state, cut_comment_section(state.blocks, body))
+
+
+def glued_teaser(text: str) -> bool:
+    """True for a promo teaser whose headline and summary a renderer glued together
+    ("Customers Leave Without Paying Bill At SteakhouseA party of six left …"): a title-case
+    run of 3-20 words running into a capitalised sentence of 6+ words with no space between
+    them, after a lowercase word of 4+ letters, a bare number or closing punctuation ("MacBook",
+    "McKinley", "LeBron" or "64GB" do not count)."""
+    for match in _GLUE.finditer(text, 0, GLUE_HEAD_CHARS):
+        head = text[:match.end()].split()
+        if not 3 <= len(head) <= 20 or len(text[match.end():].split()) < 6:
+            continue
+        if match.group(1) and not head[-1][:-len(match.group(1))].strip(",.").isdigit() and \
+                head[-1] != match.group(1):
+            continue  # "9to5Mac": a digit inside a word
+        if sum(w[0].isupper() or w[0].isdigit() for w in head) >= 0.6 * len(head):
+            return True
+    return False
 
 
 def keyword_list(text: str) -> bool:
