@@ -132,3 +132,15 @@ def test_brand_names_are_not_glued_teasers():
                             "with the local officials there.")
     assert glued_teaser("Harbour Board To Mail Timetables To 250,000The board will send the "
                         "new timetable to every household.")
+
+
+def test_body_starting_inside_the_comment_thread_falls_back_above_it():
+    # the labeller scored the article just under the threshold and the comments above it
+    lines = [("Open thread for March", 0.1),
+             ("This is our monthly open thread: ask us anything about the ferry plans.", 0.4),
+             ("Comments", 0.05),
+             ("Dana Whitfield on March 4, 2021 at 9:12 am said:", 0.2),
+             ("When will the evening boats start running later than nine?", 0.8),
+             ("Rui Costa on March 5, 2021 at 1:40 pm said:", 0.2),
+             ("Agreed, the last boat at nine is far too early for most of us.", 0.7)]
+    assert selected(lines) == [lines[1][0]]

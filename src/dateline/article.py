@@ -29,6 +29,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from dateline.blocks import template_key, text_to_blocks
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import parse_byline, parse_name_line, parse_photo_credit, parse_sources
@@ -100,6 +102,9 @@ _COMMENT_FORM = re.compile(
     r"you must be logged in to post a comment|comments are closed", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 COMMENT_EVIDENCE_SPAN = 8  # blocks after a comments header searched for a comment or the form
+COMMENT_LOOKBACK = 3  # blocks above the first body block where a thread may start
+RESCUE_SPAN = 12  # blocks above such a thread searched for the article
+RESCUE_THRESHOLD = 0.3  # body probability needed there
 COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close make a thread
 _GLUE = re.compile(r"(?:(?<=[a-z]{4})|(\d+)|(?<=[?!%)”’]))(?=[A-Z][a-z]|A\s)")
 GLUE_HEAD_CHARS = 200  # a glued teaser's headline ends within this many characters
@@ -215,7 +220,7 @@ def select_body(state: Assembly) -> list[int]:
         for i in glued:
             state.claim(i, "teaser")
         body = [i for i in body if i not in set(glued)]
-    return without_link_lists(state, cut_comment_section(state.blocks, body))
+    return without_link_lists(state, cut_comment_section(state.blocks, body, scores))
 
 
 def glued_teaser(text: str) -> bool:
@@ -315,13 +320,24 @@ def is_comment_line(text: str) -> bool:
     return len(text) <= 120 and bool(_COMMENT_META.match(text))
 
 
-def cut_comment_section(blocks: list[Block], body: list[int]) -> list[int]:
+def cut_comment_section(blocks: list[Block], body: list[int],
+                        scores: np.ndarray | None = None) -> list[int]:
     """``body`` without the blocks from the start of a reader-comment section on.
 
-    Only a section below the first body block counts: comments follow the article.
+    Only a section below the first body block counts: comments follow the article. When the
+    thread starts just above the first body block (``COMMENT_LOOKBACK`` blocks), the labeller
+    took the comments for the article: the article is the blocks just above the thread
+    (``RESCUE_SPAN``) that ``scores`` gives at least ``RESCUE_THRESHOLD``, if there are any.
     """
     if not body:
         return body
+    if scores is not None:
+        start = comment_section_start(blocks, max(-1, body[0] - COMMENT_LOOKBACK - 1))
+        if start is not None and start <= body[0]:
+            above = [i for i in range(max(0, start - RESCUE_SPAN), start)
+                     if scores[i] >= RESCUE_THRESHOLD]
+            if above:
+                return above
     start = comment_section_start(blocks, body[0])
     return body if start is None else [i for i in body if i < start]
 
