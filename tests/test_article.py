@@ -144,3 +144,13 @@ def test_body_starting_inside_the_comment_thread_falls_back_above_it():
              ("Rui Costa on March 5, 2021 at 1:40 pm said:", 0.2),
              ("Agreed, the last boat at nine is far too early for most of us.", 0.7)]
     assert selected(lines) == [lines[1][0]]
+
+
+def test_paragraph_followed_by_read_more_stays_body():
+    # a video embed's "Read More" after a paragraph does not make the paragraph a teaser
+    paragraph = ("\"With no timetable changes due this winter, attention will stay on the summer "
+                 "service and on the price of the monthly pass,\" said the head of the harbour "
+                 "board at the meeting on Tuesday evening.")
+    lines = ARTICLE + [(paragraph, 0.9), ("Read More", 0.2), ("Ferry Strike Ends After Two Days", 0.6),
+                       ("Read more", 0.1)]
+    assert selected(lines) == [text for text, _ in ARTICLE] + [paragraph]

@@ -109,6 +109,7 @@ COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close mak
 _GLUE = re.compile(r"(?:(?<=[a-z]{4})|(\d+)|(?<=[?!%)”’]))(?=[A-Z][a-z]|A\s)")
 GLUE_HEAD_CHARS = 200  # a glued teaser's headline ends within this many characters
 GLUED_TEASERS_MIN = 3  # glued teasers on a page for them to be a rail (one may be a typo)
+PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no teaser
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
 REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
 _CALL_TO_ACTION = re.compile(
@@ -209,7 +210,8 @@ def select_body(state: Assembly) -> list[int]:
         if _MEDIA_PLACEHOLDER.match(block.text):
             state.claim(i, "media placeholder")
             continue
-        if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
+        if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text) and \
+                not is_paragraph(block.text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         if i > 0 and _TAG_HEADER.match(state.blocks[i - 1].text) and keyword_list(block.text):
             continue  # the keyword list under a "Tags" header: tags, not article text
@@ -239,6 +241,12 @@ def glued_teaser(text: str) -> bool:
         if sum(w[0].isupper() or w[0].isdigit() for w in head) >= 0.6 * len(head):
             return True
     return False
+
+
+def is_paragraph(text: str) -> bool:
+    """True for a paragraph of running text: ``PARAGRAPH_MIN_WORDS`` words or more, ending a
+    sentence (a teaser is a headline, perhaps with a line of summary)."""
+    return len(_WORD.findall(text)) >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(text))
 
 
 def keyword_list(text: str) -> bool:
