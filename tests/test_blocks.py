@@ -101,3 +101,14 @@ def test_indented_text_wraps_at_its_own_width():
     text = "\n\n".join([headline, paragraph, headline, paragraph, headline])
     blocks = text_to_blocks(text)
     assert [b.text for b in blocks] == [headline, " ".join(words)] * 2 + [headline]
+
+
+def test_wrapped_japanese_lines_are_joined_without_a_space():
+    # lynx breaks text without spaces between words anywhere; joining must not add one
+    sentence = ("港の新しい時刻表は火曜日の夜に承認され、夏の間は二十分ごとに船が出ることになりました。"
+                "冬の間は一時間ごとに出る予定で、料金は変わらないということです。")
+    paragraph = "\n".join("   " + sentence[i:i + 40] for i in range(0, len(sentence), 40))
+    filler = "   " + "The harbour board met again on a wet evening to go over the timetable" + " ok"
+    text = "\n\n".join([paragraph] + [filler] * 10)
+    blocks = text_to_blocks(text)
+    assert blocks[0].text == sentence
