@@ -154,3 +154,10 @@ def test_paragraph_followed_by_read_more_stays_body():
     lines = ARTICLE + [(paragraph, 0.9), ("Read More", 0.2), ("Ferry Strike Ends After Two Days", 0.6),
                        ("Read more", 0.1)]
     assert selected(lines) == [text for text, _ in ARTICLE] + [paragraph]
+
+
+def test_japanese_paragraph_needs_a_lower_score():
+    japanese = "港の新しい時刻表は火曜日の夜に承認され、夏の間は二十分ごとに船が出ることになりました。"
+    lines = ARTICLE + [(japanese, 0.42), ("The board will meet again in the autumn.", 0.42)]
+    assert selected(lines) == [text for text, _ in ARTICLE] + [japanese]
+    assert selected(ARTICLE + [(japanese, 0.3)]) == [text for text, _ in ARTICLE]

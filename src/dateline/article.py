@@ -3,7 +3,8 @@
 The learned labeller says which blocks are body and which is the headline; this stage decides
 the rest from the words on the lines around them, in page order:
 
-- body: blocks the labeller scores >= ``BODY_THRESHOLD``, minus lines that are really metadata
+- body: blocks the labeller scores >= ``BODY_THRESHOLD`` (``CJK_THRESHOLD`` for Chinese or
+  Japanese text), minus lines that are really metadata
   (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
   action such as "Subscribe to our newsletter" or "Follow us on Twitter", and media placeholders
   a text browser prints for images and frames: "[photo-slug-580x386]", "IFRAME: https://…");
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dateline.blocks import template_key, text_to_blocks
+from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import parse_byline, parse_name_line, parse_photo_credit, parse_sources
 from dateline.meta.dates import find_date_line, find_dates
@@ -109,6 +110,8 @@ COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close mak
 _GLUE = re.compile(r"(?:(?<=[a-z]{4})|(\d+)|(?<=[?!%)”’]))(?=[A-Z][a-z]|A\s)")
 GLUE_HEAD_CHARS = 200  # a glued teaser's headline ends within this many characters
 GLUED_TEASERS_MIN = 3  # glued teasers on a page for them to be a rail (one may be a typo)
+CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragraph: the
+# labeller's word-based features (word counts, "prose" lines) undercount text without spaces
 PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no teaser
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
 REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
@@ -193,7 +196,8 @@ def select_body(state: Assembly) -> list[int]:
     body = []
     glued = []
     for i, block in enumerate(state.blocks):
-        if scores[i] < BODY_THRESHOLD:
+        if scores[i] < BODY_THRESHOLD and not (scores[i] >= CJK_THRESHOLD and
+                                              mostly_cjk(block.text)):
             continue
         if state.template and template_key(block.text) in state.template:
             state.claim(i, "site template")
@@ -247,6 +251,11 @@ def is_paragraph(text: str) -> bool:
     """True for a paragraph of running text: ``PARAGRAPH_MIN_WORDS`` words or more, ending a
     sentence (a teaser is a headline, perhaps with a line of summary)."""
     return len(_WORD.findall(text)) >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def mostly_cjk(text: str) -> bool:
+    """True for a line mostly in Chinese or Japanese script (words not separated by spaces)."""
+    return len(CJK_CHAR.findall(text)) >= 0.5 * len(text)
 
 
 def keyword_list(text: str) -> bool:

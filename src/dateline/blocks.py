@@ -14,7 +14,7 @@ from dateline.model import Block
 _BULLET = re.compile(r"^(?:[•*+◦▪·●○■□–\-o]|\d{1,3}[.)])\s+(?=\S)")
 _BULLET_START = "•*+◦▪·●○■□–-o"  # a bullet's first character, unless it is a digit
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)]*$")
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width
 # what ``clean_spaces`` changes besides the ends: an invisible character, a run of two spaces,
@@ -52,7 +52,7 @@ def text_to_blocks(text: str) -> list[Block]:
                 continues_wrapped(current, current_len, indent, body, widths[indent > 0]):
             rest = clean_spaces(body)
             # text without spaces between words (Chinese, Japanese) wraps anywhere: no space
-            glue = "" if _CJK.match(current.text[-1]) or _CJK.match(rest[0]) else " "
+            glue = "" if CJK_CHAR.match(current.text[-1]) or CJK_CHAR.match(rest[0]) else " "
             current.text = f"{current.text}{glue}{rest}"
             current.wrapped += 1
             current_len = len(line)
