@@ -161,3 +161,16 @@ def test_japanese_paragraph_needs_a_lower_score():
     lines = ARTICLE + [(japanese, 0.42), ("The board will meet again in the autumn.", 0.42)]
     assert selected(lines) == [text for text, _ in ARTICLE] + [japanese]
     assert selected(ARTICLE + [(japanese, 0.3)]) == [text for text, _ in ARTICLE]
+
+
+def test_list_of_headlines_with_comment_counts_is_not_body():
+    most_commented = [("Ferry strike ends after two days of talks (145)", 0.6),
+                      ("Council approves the new bus lanes (142)", 0.6),
+                      ("Week 12 harbour traffic rankings (133)", 0.6)]
+    assert selected(most_commented + ARTICLE) == [text for text, _ in ARTICLE]
+    # one such line, or rows of a table with sentences in them, stay
+    assert len(selected(most_commented[:2] + ARTICLE)) == 4
+    rows = [("Red Plate Full of antioxidants. Red Cabbage (1)", 0.6),
+            ("Algae Soup It's a little slimy. Green Algae (4)", 0.6),
+            ("Pale Broth A delicate broth. White Algae (2)", 0.6)]
+    assert len(selected(rows + ARTICLE)) == 5

@@ -109,7 +109,9 @@ RESCUE_THRESHOLD = 0.3  # body probability needed there
 COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close make a thread
 _GLUE = re.compile(r"(?:(?<=[a-z]{4})|(\d+)|(?<=[?!%)”’]))(?=[A-Z][a-z]|A\s)")
 GLUE_HEAD_CHARS = 200  # a glued teaser's headline ends within this many characters
-GLUED_TEASERS_MIN = 3  # glued teasers on a page for them to be a rail (one may be a typo)
+GLUED_TEASERS_MIN = 3  # glued teasers on a page for them to be a rail (one may be a typo);
+# as many headlines ending in a count ("Vikings beat the Broncos (145)": most commented) too
+_COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
 CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragraph: the
 # labeller's word-based features (word counts, "prose" lines) undercount text without spaces
 PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no teaser
@@ -194,7 +196,7 @@ def select_body(state: Assembly) -> list[int]:
     """Indices of blocks labelled body, minus inline promos."""
     scores = state.labels.body
     body = []
-    glued = []
+    glued, counted = [], []
     for i, block in enumerate(state.blocks):
         if scores[i] < BODY_THRESHOLD and not (scores[i] >= CJK_THRESHOLD and
                                               mostly_cjk(block.text)):
@@ -221,11 +223,15 @@ def select_body(state: Assembly) -> list[int]:
             continue  # the keyword list under a "Tags" header: tags, not article text
         if glued_teaser(block.text):
             glued.append(i)
+        elif _COUNT_LINK.search(block.text) and headline_shaped(block.text) and \
+                ". " not in block.text:
+            counted.append(i)
         body.append(i)
-    if len(glued) >= GLUED_TEASERS_MIN:
-        for i in glued:
-            state.claim(i, "teaser")
-        body = [i for i in body if i not in set(glued)]
+    for rail, reason in ((glued, "teaser"), (counted, "link with a count")):
+        if len(rail) >= GLUED_TEASERS_MIN:
+            for i in rail:
+                state.claim(i, reason)
+            body = [i for i in body if i not in set(rail)]
     return without_link_lists(state, cut_comment_section(state.blocks, body, scores))
 
 
