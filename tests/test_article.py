@@ -174,3 +174,11 @@ def test_list_of_headlines_with_comment_counts_is_not_body():
             ("Algae Soup It's a little slimy. Green Algae (4)", 0.6),
             ("Pale Broth A delicate broth. White Algae (2)", 0.6)]
     assert len(selected(rows + ARTICLE)) == 5
+
+
+def test_comment_form_without_a_header_ends_the_body():
+    lines = ARTICLE + [("Please be mindful of our community standards.", 0.3),
+                       ("Your email address will not be published. Required fields are marked *", 0.3),
+                       ("By submitting this form you agree to us using your data for publishing "
+                        "your comment.", 0.6)]
+    assert selected(lines) == [text for text, _ in ARTICLE]

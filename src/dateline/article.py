@@ -314,8 +314,9 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
     A comments header ("Comments", "12 Comments", "3 thoughts on “…”", "Leave a Reply",
     "Kommentare", "commentaires") starts one when a comment line ("Ann on May 2, 2019 at 4:47 pm
     said:", "Bob says:", "Reply") or the comment form ("Your email address will not be
-    published") follows within ``COMMENT_EVIDENCE_SPAN`` blocks; without a header, two comment
-    lines within ``COMMENT_META_SPAN`` blocks start one at the first.
+    published") follows within ``COMMENT_EVIDENCE_SPAN`` blocks; without a header, the comment
+    form starts one, and so do two comment lines within ``COMMENT_META_SPAN`` blocks (at the
+    first).
     """
     metas = [i for i in range(after + 1, len(blocks)) if is_comment_line(blocks[i].text)]
     for i in range(after + 1, len(blocks)):
@@ -323,6 +324,8 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
         if len(text) <= 200 and _COMMENT_HEADER.match(text) and any(
                 is_comment_evidence(b.text) for b in blocks[i + 1:i + 1 + COMMENT_EVIDENCE_SPAN]):
             return i
+        if len(text) <= 200 and _COMMENT_FORM.search(text):
+            return i  # the comment form ("Your email address will not be published") itself
         if i in metas:
             nxt = metas[metas.index(i) + 1] if metas.index(i) + 1 < len(metas) else None
             if nxt is not None and nxt - i <= COMMENT_META_SPAN:
