@@ -182,3 +182,22 @@ def test_comment_form_without_a_header_ends_the_body():
                        ("By submitting this form you agree to us using your data for publishing "
                         "your comment.", 0.6)]
     assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_rail_of_dated_teaser_cards_is_not_body():
+    cards = []
+    for title, author, snippet in [
+            ("Why the harbour needs more ferries", "Ann Lee", "The ferries are full every morning."),
+            ("What made the bus strike so long", "Bo Park", "Nobody expected the strike to last."),
+            ("The bike lanes are a quiet success", "Cy Dunn", "Cyclists have doubled since May."),
+            ("Tram fares will rise again in June", "Di Moss", "The council wants more money."),
+            ("A new bridge for the old town", "Ed Wynn", "Work on the bridge starts in spring.")]:
+        cards += [(title, 0.3), (author, 0.2), ("Wednesday November 20, 2019", 0.2), (snippet, 0.7)]
+    kept = selected(ARTICLE + [("More from the Harbour Times", 0.1)] + cards)
+    assert kept == [text for text, _ in ARTICLE] + ["The ferries are full every morning."]
+    # a table of names, dates and long descriptions (a wiki) is no rail
+    rows = []
+    for name in ("Ann Lee", "Bo Park", "Cy Dunn", "Di Moss", "Ed Wynn"):
+        rows += [(name, 0.2), ("30 June, 1997", 0.2),
+                 (f"{name} used the charm during the battle at the harbour.", 0.7)]
+    assert len(selected(ARTICLE + rows)) == 7

@@ -227,12 +227,31 @@ def select_body(state: Assembly) -> list[int]:
                 ". " not in block.text:
             counted.append(i)
         body.append(i)
-    for rail, reason in ((glued, "teaser"), (counted, "link with a count")):
+    for rail, reason in ((glued, "teaser"), (counted, "link with a count"),
+                         (dated_cards(state, body), "teaser")):
         if len(rail) >= GLUED_TEASERS_MIN:
             for i in rail:
                 state.claim(i, reason)
             body = [i for i in body if i not in set(rail)]
     return without_link_lists(state, cut_comment_section(state.blocks, body, scores))
+
+
+def dated_cards(state: Assembly, body: list[int]) -> list[int]:
+    """Body blocks of a rail of teaser cards (a headline, a short author line, a bare date
+    line, a snippet), when more than ``GLUED_TEASERS_MIN`` snippets sit under such a header:
+    the snippets and their headlines after the first (which may be the article's own lead)."""
+    blocks = state.blocks
+    dated = [i for i in body if i > 2 and len(blocks[i - 1].text) <= 40 and
+             i - 1 not in body and find_date_line(blocks[i - 1].text) is not None and
+             len(blocks[i - 2].text.split()) <= 6 and headline_shaped(blocks[i - 3].text)]
+    if len(dated) <= GLUED_TEASERS_MIN:
+        return []
+    cards = set(dated[1:])
+    body_set = set(body)
+    for i in dated[1:]:
+        cards.update(j for j in range(max(0, i - 3), i - 1)
+                     if j in body_set and headline_shaped(blocks[j].text))
+    return sorted(cards)
 
 
 def glued_teaser(text: str) -> bool:
