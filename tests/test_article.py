@@ -96,7 +96,10 @@ def test_article_sentences_about_subscriptions_are_kept():
 
 def test_media_placeholders_are_not_body():
     lines = ARTICLE + [("[harbour-ferry-night-580x386]", 0.6), ("ferry_01.jpg ferry_02.jpg", 0.5),
-                       ("IFRAME: https://video.example.org/embed/42", 0.5)]
+                       ("IFRAME: https://video.example.org/embed/42", 0.5),
+                       # a long frame URL lynx wrapped, its pieces joined with a space
+                       ("IFRAME: http://www.example.org/plugins/like.php?href=http%3A%2F%2Fwww.har"
+                        " bour-times.example%2F2018%2Fferry", 0.5)]
     assert selected(lines) == [text for text, _ in ARTICLE]
 
 
