@@ -99,7 +99,8 @@ def test_media_placeholders_are_not_body():
                        ("IFRAME: https://video.example.org/embed/42", 0.5),
                        # a long frame URL lynx wrapped, its pieces joined with a space
                        ("IFRAME: http://www.example.org/plugins/like.php?href=http%3A%2F%2Fwww.har"
-                        " bour-times.example%2F2018%2Fferry", 0.5)]
+                        " bour-times.example%2F2018%2Fferry", 0.5),
+                       ("[jiFgl7LHh4HHIh2kHaft40bMma0O_H0LWr2VeDWJByyKq oGQ_tIvvmaSkMQFeAsob]", 0.5)]
     assert selected(lines) == [text for text, _ in ARTICLE]
 
 

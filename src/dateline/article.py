@@ -127,7 +127,8 @@ _CALL_TO_ACTION = re.compile(
 CALL_TO_ACTION_MAX_WORDS = 40
 _MEDIA_PLACEHOLDER = re.compile(  # "[img-slug-580x386]", "photo_12.jpg", "IFRAME: https://…"
     r"^(?:\[[^\]\s]+\])+$|^(?:\S+\.(?:png|jpe?g|gif|webp|svg)\s*)+$|^IFRAME:\s*\S+$|"
-    r"^IFRAME:\s*(?:https?:)?//\S+(?: \S+)*$",  # lynx wraps a long frame URL: pieces joined
+    r"^IFRAME:\s*(?:https?:)?//\S+(?: \S+)*$|"  # lynx wraps a long frame URL: pieces joined
+    r"^\[[^\]\s]{30,}(?: [^\]\s]+)*\]$",  # and a long image name the same way
     re.IGNORECASE)
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
