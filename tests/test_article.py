@@ -96,7 +96,11 @@ def test_article_sentences_about_subscriptions_are_kept():
 
 def test_media_placeholders_are_not_body():
     lines = ARTICLE + [("[harbour-ferry-night-580x386]", 0.6), ("ferry_01.jpg ferry_02.jpg", 0.5),
-                       ("IFRAME: https://video.example.org/embed/42", 0.5)]
+                       ("IFRAME: https://video.example.org/embed/42", 0.5),
+                       # a long frame URL lynx wrapped, its pieces joined with a space
+                       ("IFRAME: http://www.example.org/plugins/like.php?href=http%3A%2F%2Fwww.har"
+                        " bour-times.example%2F2018%2Fferry", 0.5),
+                       ("[jiFgl7LHh4HHIh2kHaft40bMma0O_H0LWr2VeDWJByyKq oGQ_tIvvmaSkMQFeAsob]", 0.5)]
     assert selected(lines) == [text for text, _ in ARTICLE]
 
 
@@ -135,3 +139,106 @@ def test_a_date_far_from_the_article_is_used_when_none_is_near():
     body = select_body(state)
     read_metadata(state, article, body, len(lines) - 3)
     assert article.published == "2024-03-12" and state.reasons[1] == "date"
+
+
+def test_keyword_line_under_a_tags_header_is_not_body():
+    keywords = "harbour ferry, summer timetable, city of port lane harbour board, boats"
+    lines = ARTICLE + [("Tags", 0.1), (keywords, 0.7)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+    # a sentence with commas under it is kept, and so is a keyword-like line elsewhere
+    sentence = "Ferries, buses and trams will all run later, the board said."
+    assert selected(ARTICLE + [("Tags", 0.1), (sentence, 0.7)])[-1] == sentence
+    assert selected(ARTICLE + [(keywords, 0.7)])[-1] == keywords
+
+
+def test_rail_of_glued_teasers_is_not_body():
+    # a renderer glued each teaser's headline to its summary ("...In WoodlandsA family...")
+    rail = [("Ferry Strike Ends After Two Days Of Talks At The HarbourThe union and the board "
+             "agreed on a new contract late on Monday night.", 0.9),
+            ("City Council Approves Budget For 12 New Bus LanesA majority of members backed "
+             "the plan after a long debate on Thursday.", 0.9),
+            ("Lost Dog Found Safe After Three Nights In WoodlandsA family from the north side says "
+             "their terrier was found by a jogger.", 0.8)]
+    assert selected(rail + ARTICLE) == [text for text, _ in ARTICLE]
+    # one such line is not a rail: a brand name or a typo in an article stays
+    assert len(selected(rail[:1] + ARTICLE)) == 3
+
+
+def test_brand_names_are_not_glued_teasers():
+    from dateline.article import glued_teaser
+
+    assert not glued_teaser("Apple’s 12-inch MacBook 256GB is on sale today at a price lower than "
+                            "it has ever been before.")
+    assert not glued_teaser("In October, Rep. David McKinley visited the border and met "
+                            "with the local officials there.")
+    assert glued_teaser("Harbour Board To Mail Timetables To 250,000The board will send the "
+                        "new timetable to every household.")
+
+
+def test_body_starting_inside_the_comment_thread_falls_back_above_it():
+    # the labeller scored the article just under the threshold and the comments above it
+    lines = [("Open thread for March", 0.1),
+             ("This is our monthly open thread: ask us anything about the ferry plans.", 0.4),
+             ("Comments", 0.05),
+             ("Dana Whitfield on March 4, 2021 at 9:12 am said:", 0.2),
+             ("When will the evening boats start running later than nine?", 0.8),
+             ("Rui Costa on March 5, 2021 at 1:40 pm said:", 0.2),
+             ("Agreed, the last boat at nine is far too early for most of us.", 0.7)]
+    assert selected(lines) == [lines[1][0]]
+
+
+def test_paragraph_followed_by_read_more_stays_body():
+    # a video embed's "Read More" after a paragraph does not make the paragraph a teaser
+    paragraph = ("\"With no timetable changes due this winter, attention will stay on the summer "
+                 "service and on the price of the monthly pass,\" said the head of the harbour "
+                 "board at the meeting on Tuesday evening.")
+    lines = ARTICLE + [(paragraph, 0.9), ("Read More", 0.2), ("Ferry Strike Ends After Two Days", 0.6),
+                       ("Read more", 0.1)]
+    assert selected(lines) == [text for text, _ in ARTICLE] + [paragraph]
+
+
+def test_japanese_paragraph_needs_a_lower_score():
+    japanese = "港の新しい時刻表は火曜日の夜に承認され、夏の間は二十分ごとに船が出ることになりました。"
+    lines = ARTICLE + [(japanese, 0.42), ("The board will meet again in the autumn.", 0.42)]
+    assert selected(lines) == [text for text, _ in ARTICLE] + [japanese]
+    assert selected(ARTICLE + [(japanese, 0.3)]) == [text for text, _ in ARTICLE]
+
+
+def test_list_of_headlines_with_comment_counts_is_not_body():
+    most_commented = [("Ferry strike ends after two days of talks (145)", 0.6),
+                      ("Council approves the new bus lanes (142)", 0.6),
+                      ("Week 12 harbour traffic rankings (133)", 0.6)]
+    assert selected(most_commented + ARTICLE) == [text for text, _ in ARTICLE]
+    # one such line, or rows of a table with sentences in them, stay
+    assert len(selected(most_commented[:2] + ARTICLE)) == 4
+    rows = [("Red Plate Full of antioxidants. Red Cabbage (1)", 0.6),
+            ("Algae Soup It's a little slimy. Green Algae (4)", 0.6),
+            ("Pale Broth A delicate broth. White Algae (2)", 0.6)]
+    assert len(selected(rows + ARTICLE)) == 5
+
+
+def test_comment_form_without_a_header_ends_the_body():
+    lines = ARTICLE + [("Please be mindful of our community standards.", 0.3),
+                       ("Your email address will not be published. Required fields are marked *", 0.3),
+                       ("By submitting this form you agree to us using your data for publishing "
+                        "your comment.", 0.6)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_rail_of_dated_teaser_cards_is_not_body():
+    cards = []
+    for title, author, snippet in [
+            ("Why the harbour needs more ferries", "Ann Lee", "The ferries are full every morning."),
+            ("What made the bus strike so long", "Bo Park", "Nobody expected the strike to last."),
+            ("The bike lanes are a quiet success", "Cy Dunn", "Cyclists have doubled since May."),
+            ("Tram fares will rise again in June", "Di Moss", "The council wants more money."),
+            ("A new bridge for the old town", "Ed Wynn", "Work on the bridge starts in spring.")]:
+        cards += [(title, 0.3), (author, 0.2), ("Wednesday November 20, 2019", 0.2), (snippet, 0.7)]
+    kept = selected(ARTICLE + [("More from the Harbour Times", 0.1)] + cards)
+    assert kept == [text for text, _ in ARTICLE] + ["The ferries are full every morning."]
+    # a table of names, dates and long descriptions (a wiki) is no rail
+    rows = []
+    for name in ("Ann Lee", "Bo Park", "Cy Dunn", "Di Moss", "Ed Wynn"):
+        rows += [(name, 0.2), ("30 June, 1997", 0.2),
+                 (f"{name} used the charm during the battle at the harbour.", 0.7)]
+    assert len(selected(ARTICLE + rows)) == 7

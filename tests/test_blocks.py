@@ -57,3 +57,58 @@ def test_clean_spaces_folds_only_what_needs_folding():
         "non breaking thin, softhyphen"
     assert clean_spaces("zero\u200bwidth \u3000 wide") == "zerowidth wide"
     assert clean_spaces("naïve café") == "naïve café"
+
+
+LYNX_MARKER_WORDS = """   Visitamos a feira no sábado e compramos frutas, pães e queijo para o
+   nosso almoço de domingo com a família inteira, como fazemos todos os
+   anos, e depois ficamos a conversar durante muito tempo no café perto do
+   o almoço de domingo com a família inteira, como fazemos todos os anos em
+   - e só voltamos para casa ao fim da tarde, cansados mas muito contentes.
+
+   The committee will publish its findings in the report due out on Monday
+   24. That report is expected to recommend changes to the way the council
+   is run.
+
+     * A real list item follows the paragraph here, indented under it
+     * And a second item in the same list, also indented under the first
+"""
+
+
+def test_wrapped_line_opening_with_a_marker_word_is_joined():
+    # "o" (Portuguese "the"), a dash or "24." at the start of a wrapped line is a word of the
+    # sentence above, not a list marker: the line above is full and ends mid-sentence
+    blocks = text_to_blocks(LYNX_MARKER_WORDS * 3)
+    texts = [b.text for b in blocks]
+    assert texts[0].startswith("Visitamos") and texts[0].endswith("muito contentes.")
+    assert "perto do o almoço" in texts[0] and "anos em - e só" in texts[0]
+    assert blocks[0].bullet == "" and blocks[0].wrapped == 5
+    assert texts[1].endswith("council is run.") and "out on Monday 24. That" in texts[1]
+    assert [b.bullet for b in blocks[2:4]] == ["*", "*"]
+
+
+def test_indented_text_wraps_at_its_own_width():
+    # lynx wraps indented paragraphs a few columns narrower than unindented headings: a
+    # paragraph line is full at 74 columns even when a headline runs to 77
+    import textwrap
+
+    words = ("the council met again on a wet evening to go over the plan for the new bus "
+             "lanes and the bike paths in the old town, and it took a long time to agree on "
+             "it all ").split() * 6
+    paragraph = textwrap.fill(" ".join(words), width=74, initial_indent="   ",
+                              subsequent_indent="   ", break_on_hyphens=False)
+    headline = "Council approves the bus lane plan for the old town after a long late meeting"
+    assert len(headline) == 77 and max(map(len, paragraph.split("\n"))) <= 74
+    text = "\n\n".join([headline, paragraph, headline, paragraph, headline])
+    blocks = text_to_blocks(text)
+    assert [b.text for b in blocks] == [headline, " ".join(words)] * 2 + [headline]
+
+
+def test_wrapped_japanese_lines_are_joined_without_a_space():
+    # lynx breaks text without spaces between words anywhere; joining must not add one
+    sentence = ("港の新しい時刻表は火曜日の夜に承認され、夏の間は二十分ごとに船が出ることになりました。"
+                "冬の間は一時間ごとに出る予定で、料金は変わらないということです。")
+    paragraph = "\n".join("   " + sentence[i:i + 40] for i in range(0, len(sentence), 40))
+    filler = "   " + "The harbour board met again on a wet evening to go over the timetable" + " ok"
+    text = "\n\n".join([paragraph] + [filler] * 10)
+    blocks = text_to_blocks(text)
+    assert blocks[0].text == sentence

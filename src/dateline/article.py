@@ -3,7 +3,8 @@
 The learned labeller says which blocks are body and which is the headline; this stage decides
 the rest from the words on the lines around them, in page order:
 
-- body: blocks the labeller scores >= ``BODY_THRESHOLD``, minus lines that are really metadata
+- body: blocks the labeller scores >= ``BODY_THRESHOLD`` (``CJK_THRESHOLD`` for Chinese or
+  Japanese text), minus lines that are really metadata
   (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
   action such as "Subscribe to our newsletter" or "Follow us on Twitter", and media placeholders
   a text browser prints for images and frames: "[photo-slug-580x386]", "IFRAME: https://…");
@@ -29,7 +30,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from dateline.blocks import template_key, text_to_blocks
+import numpy as np
+
+from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.headline import rank_headlines
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import parse_byline, parse_name_line, parse_photo_credit, parse_sources
@@ -102,7 +105,18 @@ _COMMENT_FORM = re.compile(
     r"you must be logged in to post a comment|comments are closed", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 COMMENT_EVIDENCE_SPAN = 8  # blocks after a comments header searched for a comment or the form
+COMMENT_LOOKBACK = 3  # blocks above the first body block where a thread may start
+RESCUE_SPAN = 12  # blocks above such a thread searched for the article
+RESCUE_THRESHOLD = 0.3  # body probability needed there
 COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close make a thread
+_GLUE = re.compile(r"(?:(?<=[a-z]{4})|(\d+)|(?<=[?!%)”’]))(?=[A-Z][a-z]|A\s)")
+GLUE_HEAD_CHARS = 200  # a glued teaser's headline ends within this many characters
+GLUED_TEASERS_MIN = 3  # glued teasers on a page for them to be a rail (one may be a typo);
+# as many headlines ending in a count ("Vikings beat the Broncos (145)": most commented) too
+_COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
+CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragraph: the
+# labeller's word-based features (word counts, "prose" lines) undercount text without spaces
+PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no teaser
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
 REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
 _CALL_TO_ACTION = re.compile(
@@ -114,7 +128,9 @@ _CALL_TO_ACTION = re.compile(
     r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
 CALL_TO_ACTION_MAX_WORDS = 40
 _MEDIA_PLACEHOLDER = re.compile(  # "[img-slug-580x386]", "photo_12.jpg", "IFRAME: https://…"
-    r"^(?:\[[^\]\s]+\])+$|^(?:\S+\.(?:png|jpe?g|gif|webp|svg)\s*)+$|^IFRAME:\s*\S+$",
+    r"^(?:\[[^\]\s]+\])+$|^(?:\S+\.(?:png|jpe?g|gif|webp|svg)\s*)+$|^IFRAME:\s*\S+$|"
+    r"^IFRAME:\s*(?:https?:)?//\S+(?: \S+)*$|"  # lynx wraps a long frame URL: pieces joined
+    r"^\[[^\]\s]{30,}(?: [^\]\s]+)*\]$",  # and a long image name the same way
     re.IGNORECASE)
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
@@ -187,8 +203,10 @@ def select_body(state: Assembly) -> list[int]:
     """Indices of blocks labelled body, minus inline promos."""
     scores = state.labels.body
     body = []
+    glued, counted = [], []
     for i, block in enumerate(state.blocks):
-        if scores[i] < BODY_THRESHOLD:
+        if scores[i] < BODY_THRESHOLD and not (scores[i] >= CJK_THRESHOLD and
+                                              mostly_cjk(block.text)):
             continue
         if state.template and template_key(block.text) in state.template:
             state.claim(i, "site template")
@@ -205,10 +223,78 @@ def select_body(state: Assembly) -> list[int]:
         if _MEDIA_PLACEHOLDER.match(block.text):
             state.claim(i, "media placeholder")
             continue
-        if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text):
+        if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text) and \
+                not is_paragraph(block.text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
+        if i > 0 and _TAG_HEADER.match(state.blocks[i - 1].text) and keyword_list(block.text):
+            continue  # the keyword list under a "Tags" header: tags, not article text
+        if glued_teaser(block.text):
+            glued.append(i)
+        elif _COUNT_LINK.search(block.text) and headline_shaped(block.text) and \
+                ". " not in block.text:
+            counted.append(i)
         body.append(i)
-    return without_link_lists(state, cut_comment_section(state.blocks, body))
+    for rail, reason in ((glued, "teaser"), (counted, "link with a count"),
+                         (dated_cards(state, body), "teaser")):
+        if len(rail) >= GLUED_TEASERS_MIN:
+            for i in rail:
+                state.claim(i, reason)
+            body = [i for i in body if i not in set(rail)]
+    return without_link_lists(state, cut_comment_section(state.blocks, body, scores))
+
+
+def dated_cards(state: Assembly, body: list[int]) -> list[int]:
+    """Body blocks of a rail of teaser cards (a headline, a short author line, a bare date
+    line, a snippet), when more than ``GLUED_TEASERS_MIN`` snippets sit under such a header:
+    the snippets and their headlines after the first (which may be the article's own lead)."""
+    blocks = state.blocks
+    dated = [i for i in body if i > 2 and len(blocks[i - 1].text) <= 40 and
+             i - 1 not in body and find_date_line(blocks[i - 1].text) is not None and
+             len(blocks[i - 2].text.split()) <= 6 and headline_shaped(blocks[i - 3].text)]
+    if len(dated) <= GLUED_TEASERS_MIN:
+        return []
+    cards = set(dated[1:])
+    body_set = set(body)
+    for i in dated[1:]:
+        cards.update(j for j in range(max(0, i - 3), i - 1)
+                     if j in body_set and headline_shaped(blocks[j].text))
+    return sorted(cards)
+
+
+def glued_teaser(text: str) -> bool:
+    """True for a promo teaser whose headline and summary a renderer glued together
+    ("Customers Leave Without Paying Bill At SteakhouseA party of six left …"): a title-case
+    run of 3-20 words running into a capitalised sentence of 6+ words with no space between
+    them, after a lowercase word of 4+ letters, a bare number or closing punctuation ("MacBook",
+    "McKinley", "LeBron" or "64GB" do not count)."""
+    for match in _GLUE.finditer(text, 0, GLUE_HEAD_CHARS):
+        head = text[:match.end()].split()
+        if not 3 <= len(head) <= 20 or len(text[match.end():].split()) < 6:
+            continue
+        if match.group(1) and not head[-1][:-len(match.group(1))].strip(",.").isdigit() and \
+                head[-1] != match.group(1):
+            continue  # "9to5Mac": a digit inside a word
+        if sum(w[0].isupper() or w[0].isdigit() for w in head) >= 0.6 * len(head):
+            return True
+    return False
+
+
+def is_paragraph(text: str) -> bool:
+    """True for a paragraph of running text: ``PARAGRAPH_MIN_WORDS`` words or more, ending a
+    sentence (a teaser is a headline, perhaps with a line of summary)."""
+    return len(_WORD.findall(text)) >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def mostly_cjk(text: str) -> bool:
+    """True for a line mostly in Chinese or Japanese script (words not separated by spaces)."""
+    return len(CJK_CHAR.findall(text)) >= 0.5 * len(text)
+
+
+def keyword_list(text: str) -> bool:
+    """True for a line of three or more short comma-separated keywords ("a, b c, d")."""
+    parts = [p for p in re.split(r"\s*[,;|]\s*", text.strip(" .")) if p]
+    return len(parts) >= 3 and all(len(p.split()) <= 6 and not _SENTENCE_END.search(p)
+                                   for p in parts)
 
 
 def word_shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
@@ -254,8 +340,9 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
     A comments header ("Comments", "12 Comments", "3 thoughts on “…”", "Leave a Reply",
     "Kommentare", "commentaires") starts one when a comment line ("Ann on May 2, 2019 at 4:47 pm
     said:", "Bob says:", "Reply") or the comment form ("Your email address will not be
-    published") follows within ``COMMENT_EVIDENCE_SPAN`` blocks; without a header, two comment
-    lines within ``COMMENT_META_SPAN`` blocks start one at the first.
+    published") follows within ``COMMENT_EVIDENCE_SPAN`` blocks; without a header, the comment
+    form starts one, and so do two comment lines within ``COMMENT_META_SPAN`` blocks (at the
+    first).
     """
     metas = [i for i in range(after + 1, len(blocks)) if is_comment_line(blocks[i].text)]
     for i in range(after + 1, len(blocks)):
@@ -263,6 +350,8 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
         if len(text) <= 200 and _COMMENT_HEADER.match(text) and any(
                 is_comment_evidence(b.text) for b in blocks[i + 1:i + 1 + COMMENT_EVIDENCE_SPAN]):
             return i
+        if len(text) <= 200 and _COMMENT_FORM.search(text):
+            return i  # the comment form ("Your email address will not be published") itself
         if i in metas:
             nxt = metas[metas.index(i) + 1] if metas.index(i) + 1 < len(metas) else None
             if nxt is not None and nxt - i <= COMMENT_META_SPAN:
@@ -283,13 +372,24 @@ def is_comment_line(text: str) -> bool:
     return len(text) <= 120 and bool(_COMMENT_META.match(text))
 
 
-def cut_comment_section(blocks: list[Block], body: list[int]) -> list[int]:
+def cut_comment_section(blocks: list[Block], body: list[int],
+                        scores: np.ndarray | None = None) -> list[int]:
     """``body`` without the blocks from the start of a reader-comment section on.
 
-    Only a section below the first body block counts: comments follow the article.
+    Only a section below the first body block counts: comments follow the article. When the
+    thread starts just above the first body block (``COMMENT_LOOKBACK`` blocks), the labeller
+    took the comments for the article: the article is the blocks just above the thread
+    (``RESCUE_SPAN``) that ``scores`` gives at least ``RESCUE_THRESHOLD``, if there are any.
     """
     if not body:
         return body
+    if scores is not None:
+        start = comment_section_start(blocks, max(-1, body[0] - COMMENT_LOOKBACK - 1))
+        if start is not None and start <= body[0]:
+            above = [i for i in range(max(0, start - RESCUE_SPAN), start)
+                     if scores[i] >= RESCUE_THRESHOLD]
+            if above:
+                return above
     start = comment_section_start(blocks, body[0])
     return body if start is None else [i for i in body if i < start]
 

@@ -13,6 +13,8 @@ from dateline.model import Block
 
 _BULLET = re.compile(r"^(?:[•*+◦▪·●○■□–\-o]|\d{1,3}[.)])\s+(?=\S)")
 _BULLET_START = "•*+◦▪·●○■□–-o"  # a bullet's first character, unless it is a digit
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)]*$")
+CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width
 # what ``clean_spaces`` changes besides the ends: an invisible character, a run of two spaces,
@@ -27,6 +29,10 @@ def text_to_blocks(text: str) -> list[Block]:
     lines = [line.rstrip() for line in
              (text.expandtabs(8) if "\t" in text else text).split("\n")]
     width = wrap_width(lines)
+    # lynx wraps indented text (paragraphs, list items) a few columns narrower than the
+    # unindented lines (headings): each kind of line gets its own width when it shows one
+    widths = (wrap_width([line for line in lines if line[:1] not in ("", " ")]) or width,
+              wrap_width([line for line in lines if line[:1] == " "]) or width) if width else (0, 0)
     blocks: list[Block] = []
     blank = 0
     current: Block | None = None
@@ -41,9 +47,13 @@ def text_to_blocks(text: str) -> list[Block]:
         body = line.strip()
         bullet_match = _BULLET.match(body) if body[0] in _BULLET_START or body[0].isdecimal() \
             else None
-        if current is not None and not blank and width and not bullet_match and \
-                continues_wrapped(current, current_len, indent, body, width):
-            current.text = f"{current.text} {clean_spaces(body)}"
+        if current is not None and not blank and width and \
+                (not bullet_match or marker_is_word(current, bullet_match)) and \
+                continues_wrapped(current, current_len, indent, body, widths[indent > 0]):
+            rest = clean_spaces(body)
+            # text without spaces between words (Chinese, Japanese) wraps anywhere: no space
+            glue = "" if CJK_CHAR.match(current.text[-1]) or CJK_CHAR.match(rest[0]) else " "
+            current.text = f"{current.text}{glue}{rest}"
             current.wrapped += 1
             current_len = len(line)
             continue
@@ -62,6 +72,14 @@ def text_to_blocks(text: str) -> list[Block]:
     for block in blocks:
         block.tag = ""
     return blocks
+
+
+def marker_is_word(block: Block, bullet_match: re.Match) -> bool:
+    """True if what looks like a list marker opening a line is a word of the sentence wrapped
+    from the line above ("fazer / o melhor", "am / 24. Mai", "BSB-GmbH / – Buchstelle"):
+    the block above is no list item and its text does not end a sentence. (A list item's own
+    continuation lines start at its text indent, so a next item never passes the indent test.)"""
+    return not block.bullet and not _SENTENCE_END.search(block.text)
 
 
 def continues_wrapped(block: Block, last_len: int, indent: int, body: str, width: int) -> bool:
