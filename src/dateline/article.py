@@ -14,8 +14,12 @@ the rest from the words on the lines around them, in page order:
   form; or two "<name> on <date> said:" / "<name> says:" lines close together); once the
   headline is claimed, a body block whose word 4-grams mostly repeat the body above it (a second
   copy of the article, a caption echoing its alt text) is dropped;
-- headline: the most likely headline block before the body (falling back to the nearest
-  headline-shaped line above the first paragraph); section: a short label just above it;
+- headline: among the title-shaped lines above (or at the start of) the body, the one the
+  headline ranker (``dateline.headline``) prefers — the best ``title`` score on HTML pages —
+  falling back to the nearest headline-shaped line above the first paragraph; section: a
+  short label just above it;
+- dates: the date lines of the header and footer zones (or, failing those, the first date line
+  anywhere else on the page);
 - header and footer zones (a few blocks around the body) are scanned for date lines, bylines,
   photo credits and wire sources with the parsers in ``dateline.meta``; when no line says "By",
   a lone name line by the headline that opens with a known given name is the byline;

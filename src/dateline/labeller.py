@@ -1,13 +1,15 @@
 """Stage 3b — the learned block labeller: how likely each block is article body, or the headline.
 
-Three gradient-boosted tree models (LightGBM), trained by ``dateline train`` from the development
+Gradient-boosted tree models (LightGBM), trained by ``dateline train`` from the development
 sets (see ``dateline/train/``) and shipped in ``resources/labeller/``:
 
 1. ``body1``: body probability from a block's own and neighbours' features;
 2. ``body2``: the same features plus the first model's probabilities around the block (a
    stacked sequence model: a block inside a run of likely body is likely body);
 3. ``title`` / ``title_html``: headline probability, from the features plus where the body
-   starts (one model for text captures, one for HTML pages).
+   starts (one model for text captures, one for HTML pages);
+4. ``title_rank`` (optional): the headline ranker of ``dateline.headline``, which picks a text
+   capture's headline among the candidate lines.
 """
 from __future__ import annotations
 
