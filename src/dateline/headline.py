@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from collections import Counter
 
 import numpy as np
 
@@ -33,20 +35,40 @@ def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.casefold()) if len(w) >= 3}
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    """Shared words over all words of two word sets (0 when both are empty)."""
-    return len(a & b) / len(a | b) if a or b else 0.0
+def overlap_above(words_of, candidates: list[int], span: int = 40) -> list[float]:
+    """For each candidate (in page order), the share of its words that the ``span`` blocks
+    above it also hold (a headline is often repeated in a breadcrumb trail or a share line
+    above it; a menu item in a menu). ``words_of(i)`` gives block i's content words."""
+    window: Counter = Counter()
+    lo = hi = 0
+    out = []
+    for i in candidates:
+        new_lo = max(0, i - span)
+        for j in range(max(hi, new_lo), i):
+            window.update(words_of(j))
+        for j in range(lo, min(new_lo, hi)):
+            window.subtract(words_of(j))
+        lo, hi = new_lo, max(hi, i)
+        words = words_of(i)
+        out.append(sum(1 for w in words if window[w] > 0) / len(words) if words else 0.0)
+    return out
 
 
-def overlap_above(blocks: list[Block], index: int, words: set[str], span: int = 40) -> float:
-    """Share of ``words`` that the ``span`` blocks above ``index`` also hold (a headline is often
-    repeated in a breadcrumb trail or a share line above it; a menu item in a menu)."""
-    if not words:
-        return 0.0
-    seen: set[str] = set()
-    for block in blocks[max(0, index - span):index]:
-        seen |= content_words(block.text)
-    return len(words & seen) / len(words)
+def max_similar(cand_words: list[set[str]]) -> list[float]:
+    """For each candidate, the highest word Jaccard similarity to another candidate."""
+    rows_of: dict[str, list[int]] = {}
+    for row, words in enumerate(cand_words):
+        for w in words:
+            rows_of.setdefault(w, []).append(row)
+    out = []
+    for row, words in enumerate(cand_words):
+        shared: Counter = Counter()
+        for w in words:
+            shared.update(rows_of[w])
+        shared.pop(row, None)
+        out.append(max((n / (len(words) + len(cand_words[k]) - n) for k, n in shared.items()),
+                       default=0.0))
+    return out
 
 
 def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs: np.ndarray,
@@ -71,9 +93,19 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
     rank = np.empty(len(candidates), dtype=np.float64)
     rank[order] = np.arange(len(candidates))
     best, total = float(probs.max()), float(probs.sum()) or 1.0
-    cand_words = [content_words(blocks[i].text) for i in candidates]
+    cache: dict[int, set[str]] = {}
+
+    def words_of(i: int) -> set[str]:
+        if i not in cache:
+            cache[i] = content_words(blocks[i].text)
+        return cache[i]
+
+    cand_words = [words_of(i) for i in candidates]
     n_words_all = [len(_WORD.findall(blocks[i].text)) for i in candidates]
     median_words = float(np.median(n_words_all)) or 1.0
+    similar = max_similar(cand_words)
+    above = overlap_above(words_of, candidates)
+    before_body = bisect_left(candidates, first_body)
     n = len(blocks)
     texts: dict[str, int] = {}
     for block in blocks:
@@ -81,14 +113,14 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
         texts[key] = texts.get(key, 0) + 1
     for row, i in enumerate(candidates):
         text = blocks[i].text
-        words = content_words(text)
-        n_words = len(_WORD.findall(text))
+        words = cand_words[row]
+        n_words = n_words_all[row]
         letters = [c for c in text if c.isalpha()]
         offset = i - first_body
         out[row] = (
             probs[row], rank[row], best - probs[row], probs[row] / total,
             math.log((probs[row] + 1e-6) / (best + 1e-6)), offset, abs(offset),
-            sum(1 for j in candidates if i < j < first_body),
+            max(0, before_body - row - 1),
             len(words & lead_words) / len(words) if words else 0.0,
             len(words & body_words) / len(words) if words else 0.0,
             len(words & lead_words) / len(lead_words) if lead_words else 0.0,
@@ -101,10 +133,8 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
             len(candidates), n_words / median_words,
             max(body_probs[i + 1:i + 3], default=0.0),
             title_probs[i + 1] if i + 1 < n else 0.0, title_probs[i - 1] if i > 0 else 0.0,
-            bool(blocks[i].bullet),
-            max((jaccard(words, other) for k, other in enumerate(cand_words) if k != row),
-                default=0.0),
-            overlap_above(blocks, i, words),
+            bool(blocks[i].bullet), similar[row],
+            above[row],
         )
     return out
 
