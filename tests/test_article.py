@@ -242,3 +242,8 @@ def test_rail_of_dated_teaser_cards_is_not_body():
         rows += [(name, 0.2), ("30 June, 1997", 0.2),
                  (f"{name} used the charm during the battle at the harbour.", 0.7)]
     assert len(selected(ARTICLE + rows)) == 7
+
+
+def test_ad_slot_labels_are_not_body():
+    lines = ARTICLE[:1] + [("Advertisement", 0.6), ("- Anzeige -", 0.6)] + ARTICLE[1:]
+    assert selected(lines) == [text for text, _ in ARTICLE]

@@ -131,6 +131,9 @@ _CALL_TO_ACTION = re.compile(
     r"(?:download|get) the .{1,30} app|follow us on|abonnieren sie (?:unser|den|jetzt)|"
     r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
 CALL_TO_ACTION_MAX_WORDS = 40
+_AD_LABEL = re.compile(  # a line that only labels an ad slot: "Advertisement", "Anzeige", "- Publicité -"
+    r"^\W*(?:advertisements?|advertising|advert|anzeigen?|werbung|publicité|publicidad|"
+    r"pubblicità|reklama|sponsored|ad)\W*(?:\(button\))?\W*$", re.IGNORECASE)
 _MEDIA_PLACEHOLDER = re.compile(  # "[img-slug-580x386]", "photo_12.jpg", "IFRAME: https://…"
     r"^(?:\[[^\]\s]+\])+$|^(?:\S+\.(?:png|jpe?g|gif|webp|svg)\s*)+$|^IFRAME:\s*\S+$|"
     r"^IFRAME:\s*(?:https?:)?//\S+(?: \S+)*$|"  # lynx wraps a long frame URL: pieces joined
@@ -226,6 +229,9 @@ def select_body(state: Assembly) -> list[int]:
             continue
         if _MEDIA_PLACEHOLDER.match(block.text):
             state.claim(i, "media placeholder")
+            continue
+        if _AD_LABEL.match(block.text):
+            state.claim(i, "advertisement")
             continue
         if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text) and \
                 not is_paragraph(block.text):
