@@ -249,7 +249,8 @@ def select_body(state: Assembly) -> list[int]:
         if len(rail) >= GLUED_TEASERS_MIN:
             for i in rail:
                 state.claim(i, reason)
-            body = [i for i in body if i not in set(rail)]
+            rail_set = set(rail)
+            body = [i for i in body if i not in rail_set]
     return without_link_lists(state, cut_comment_section(state.blocks, body, scores))
 
 
@@ -355,6 +356,7 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
     first).
     """
     metas = [i for i in range(after + 1, len(blocks)) if is_comment_line(blocks[i].text)]
+    next_meta = dict(zip(metas, metas[1:]))
     for i in range(after + 1, len(blocks)):
         text = blocks[i].text
         if len(text) <= 200 and _COMMENT_HEADER.match(text) and any(
@@ -362,10 +364,8 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
             return i
         if len(text) <= 200 and _COMMENT_FORM.search(text):
             return i  # the comment form ("Your email address will not be published") itself
-        if i in metas:
-            nxt = metas[metas.index(i) + 1] if metas.index(i) + 1 < len(metas) else None
-            if nxt is not None and nxt - i <= COMMENT_META_SPAN:
-                return i
+        if i in next_meta and next_meta[i] - i <= COMMENT_META_SPAN:
+            return i
     return None
 
 
@@ -393,15 +393,18 @@ def cut_comment_section(blocks: list[Block], body: list[int],
     """
     if not body:
         return body
-    if scores is not None:
-        start = comment_section_start(blocks, max(-1, body[0] - COMMENT_LOOKBACK - 1))
-        if start is not None and start <= body[0]:
-            above = [i for i in range(max(0, start - RESCUE_SPAN), start)
-                     if scores[i] >= RESCUE_THRESHOLD]
-            if above:
-                return above
-    start = comment_section_start(blocks, body[0])
+    # where a section starts does not depend on where the search begins, so one search from
+    # the lookback also gives the first section below the body
+    after = body[0] if scores is None else max(-1, body[0] - COMMENT_LOOKBACK - 1)
+    start = comment_section_start(blocks, after)
+    if start is not None and start <= body[0]:
+        above = [i for i in range(max(0, start - RESCUE_SPAN), start)
+                 if scores[i] >= RESCUE_THRESHOLD]
+        if above:
+            return above
+        start = comment_section_start(blocks, body[0])
     return body if start is None else [i for i in body if i < start]
+
 
 def without_link_lists(state: Assembly, body: list[int]) -> list[int]:
     """``body`` without its whole-link blocks when those hold most of its words: a page that
@@ -520,7 +523,8 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
                   title_index: int | None, bare_name_byline: bool = True) -> None:
     """Fill dates, bylines, credits and sources from the lines around and inside the body;
     with ``bare_name_byline``, a lone name line by the headline when no byline says "By"."""
-    for i in metadata_zone(state, body, title_index):
+    zone = metadata_zone(state, body, title_index)
+    for i in zone:
         if i in state.reasons:
             continue
         text = state.blocks[i].text
@@ -530,18 +534,19 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         if reason:
             state.claim(i, reason)
     if article.published is None:
-        read_far_date(state, article, body)
+        read_far_date(state, article, body, set(zone))
     if bare_name_byline and not article.authors and not article.byline_org:
         read_name_byline(state, article, body, title_index)
 
 
-def read_far_date(state: Assembly, article: Article, body: list[int]) -> None:
+def read_far_date(state: Assembly, article: Article, body: list[int], zone: set[int]) -> None:
     """No date line near the article: take the first one elsewhere on the page, above the body
-    first, then below it (a post's date in a sidebar box, a footer "last modified" line)."""
+    first, then below it (a post's date in a sidebar box, a footer "last modified" line).
+    The ``zone`` already read (it holds the body) is skipped."""
     blocks = state.blocks
     first_body = body[0] if body else len(blocks)
     for i in [*range(first_body - 1, -1, -1), *range(first_body, len(blocks))]:
-        if i in state.reasons or i in body or len(blocks[i].text) > 200:
+        if i in zone or i in state.reasons or len(blocks[i].text) > 200:
             continue
         for date in find_dates(blocks[i].text):
             if date.kind == "updated":

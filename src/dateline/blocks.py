@@ -48,7 +48,7 @@ def text_to_blocks(text: str) -> list[Block]:
         bullet_match = _BULLET.match(body) if body[0] in _BULLET_START or body[0].isdecimal() \
             else None
         if current is not None and not blank and width and \
-                (not bullet_match or marker_is_word(current, bullet_match)) and \
+                (not bullet_match or marker_is_word(current)) and \
                 continues_wrapped(current, current_len, indent, body, widths[indent > 0]):
             rest = clean_spaces(body)
             # text without spaces between words (Chinese, Japanese) wraps anywhere: no space
@@ -74,7 +74,7 @@ def text_to_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def marker_is_word(block: Block, bullet_match: re.Match) -> bool:
+def marker_is_word(block: Block) -> bool:
     """True if what looks like a list marker opening a line is a word of the sentence wrapped
     from the line above ("fazer / o melhor", "am / 24. Mai", "BSB-GmbH / – Buchstelle"):
     the block above is no list item and its text does not end a sentence. (A list item's own

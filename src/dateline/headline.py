@@ -143,9 +143,9 @@ def rank_headlines(blocks: list[Block], labels, candidates: list[int], first_bod
                    body: list[int], is_metadata) -> int:
     """The candidate most likely to be the headline (``labels.title`` alone when no headline
     ranker is shipped). ``is_metadata(text)`` tells byline / date / credit lines."""
-    from dateline.labeller import load_models
+    from dateline.labeller import RANKER_NAME, load_models
 
-    model = load_models().get("title_rank")
+    model = load_models().get(RANKER_NAME)
     if model is None or len(candidates) == 1:
         return max(candidates, key=lambda i: labels.title[i])
     metadata = metadata_near(blocks, candidates, is_metadata)
@@ -156,6 +156,7 @@ def rank_headlines(blocks: list[Block], labels, candidates: list[int], first_bod
 
 
 def metadata_near(blocks: list[Block], candidates: list[int], is_metadata) -> set[int]:
-    """Indices of the byline / date / credit lines within three blocks of a candidate."""
+    """Indices of the byline / date / credit lines within three blocks of a candidate (the
+    candidates themselves were chosen as lines that are none of these, so are not read again)."""
     near = {j for i in candidates for j in range(i - 3, i + 4) if 0 <= j < len(blocks)}
-    return {j for j in near if is_metadata(blocks[j].text)}
+    return {j for j in near.difference(candidates) if is_metadata(blocks[j].text)}

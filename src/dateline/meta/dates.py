@@ -102,10 +102,9 @@ def segment_date(line: str) -> DateLine | None:
     if len(line) > 200 or not _SEGMENT_SEP.search(line):
         return None
     for segment in _SEGMENT_SEP.split(line):
-        if _DIGIT.search(segment):
-            found = find_date_line(segment)
-            if found:
-                return DateLine(kind=found.kind, iso=found.iso, matched=line.strip())
+        found = find_date_line(segment)
+        if found:
+            return DateLine(kind=found.kind, iso=found.iso, matched=line.strip())
     return None
 
 

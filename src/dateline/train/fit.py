@@ -105,8 +105,7 @@ def oof_title_probs(pages: list[PageExamples], design: np.ndarray, labels: np.nd
                     rows: np.ndarray, rounds: int, folds: int = FOLDS) -> np.ndarray:
     """Out-of-fold ``title`` probabilities of the ``rows`` (text-capture blocks), so the headline
     ranker learns how far to trust the ``title`` score on pages that model has not seen."""
-    row_fold = np.concatenate([np.full(len(arr), fold_of(page.page_id, folds))
-                               for page in pages for arr in page.features])
+    row_fold = row_folds(pages, folds)
     probs = np.zeros(len(design), dtype=np.float64)
     for k in range(folds):
         train, test = rows & (row_fold != k), rows & (row_fold == k)
@@ -158,6 +157,12 @@ def fit_headline_ranker(pages: list[PageExamples], body_probs: np.ndarray,
     return lgb.train(RANK_PARAMS, data, num_boost_round=rounds)
 
 
+def row_folds(pages: list[PageExamples], folds: int = FOLDS) -> np.ndarray:
+    """The cross-validation fold of every block row (all renderings of a page in one fold)."""
+    return np.concatenate([np.full(len(arr), fold_of(page.page_id, folds))
+                           for page in pages for arr in page.features])
+
+
 def fit_booster(features: np.ndarray, labels: np.ndarray, weights: np.ndarray, params: dict,
                 rounds: int):
     """A LightGBM booster fitted on the rows whose label is known (not -1)."""
@@ -178,8 +183,7 @@ def oof_context(pages: list[PageExamples], features: np.ndarray, labels: np.ndar
                 weights: np.ndarray, extra: np.ndarray | None, params: dict,
                 rounds: int, folds: int = FOLDS) -> np.ndarray:
     """``prob_context`` of out-of-fold body probabilities, one row per block."""
-    row_fold = np.concatenate([np.full(len(arr), fold_of(page.page_id, folds))
-                               for page in pages for arr in page.features])
+    row_fold = row_folds(pages, folds)
     design = features if extra is None else np.hstack([features, extra])
     probs = np.zeros(len(features), dtype=np.float32)
     for k in range(folds):
