@@ -247,3 +247,17 @@ def test_rail_of_dated_teaser_cards_is_not_body():
 def test_ad_slot_labels_are_not_body():
     lines = ARTICLE[:1] + [("Advertisement", 0.6), ("- Anzeige -", 0.6)] + ARTICLE[1:]
     assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_a_name_line_next_to_the_date_line_at_the_top_of_the_body_is_the_byline():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["Harbour board backs new ferry timetable", ARTICLE[0][0], "Carmen Valdivia",
+             "Actualizado el 08/05/2022 02:14 a.m.", ARTICLE[1][0]]
+    blocks = page(lines)
+    probs = np.array([0.0, 0.9, 0.6, 0.2, 0.9])
+    state = Assembly(blocks, Labelling(body=probs, title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), 0)
+    assert article.authors == ["Carmen Valdivia"] and state.reasons[2] == "byline"

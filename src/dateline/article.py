@@ -53,6 +53,7 @@ HEADER_ZONE = 12  # blocks above the first body block scanned for bylines, dates
 FOOTER_ZONE = 25  # blocks below the last body block scanned for the same
 LINK_LIST_SHARE = 0.5  # whole-link blocks holding more of the body's words: a list of links
 NAME_ZONE_ABOVE = 3  # blocks above the headline where a bare name line may be the byline
+NAME_BODY_BLOCKS = 4  # first body blocks where a bare name line next to the date line is the byline
 _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
     r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
@@ -569,6 +570,19 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
             article.authors = list(people)
             state.claim(i, "byline")
             return
+    # a name line right above or below the article's date line, among its first blocks
+    last = body[min(len(body), NAME_BODY_BLOCKS) - 1] if body else first_body
+    for i in range(max(0, start), min(last + 1, len(state.blocks))):
+        if state.reasons.get(i) != "date":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(state.blocks) and j != title_index and (
+                    j not in state.reasons or state.reasons[j] == "body"):
+                people = parse_name_line(state.blocks[j].text)
+                if people:
+                    article.authors = list(people)
+                    state.claim(j, "byline")
+                    return
 
 
 def read_metadata_line(text: str, article: Article, state: Assembly) -> str | None:

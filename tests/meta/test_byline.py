@@ -35,6 +35,8 @@ from dateline.meta.byline import (parse_byline, parse_name_line, parse_photo_cre
     ("Erstellt von Mira Talbach", ("Mira Talbach",), None),
     ("Publié par Lucien Varenne à 08:00", ("Lucien Varenne",), None),
     ("Escrito por Inés Calvario", ("Inés Calvario",), None),
+    ("Von: Tilman Brucks | 31.10.23", ("Tilman Brucks",), None),  # the cue with a colon
+    ("By: Dana Whitfield", ("Dana Whitfield",), None),
 ])
 def test_bylines(line, authors, org):
     byline = parse_byline(line)
@@ -58,6 +60,8 @@ def test_name_lines():
     assert parse_name_line("Julius Richter") == ("Julius Richter",)
     assert parse_name_line("Verónica De Vita") == ("Verónica De Vita",)
     assert parse_name_line("04.02.2022 | 15:33 Uhr | Dennis Stein") == ("Dennis Stein",)
+    assert parse_name_line("11.12.2019 - Amelia Lorenz") == ("Amelia Lorenz",)
+    assert parse_name_line("Amelia Lorenz - Startseite") is None
     for line in ("Latest News", "Middle East", "Donald Trump Says No To Talks", "Olympia 2024",
                  "Klimaschutz und Energie", "Jane"):
         assert parse_name_line(line) is None, line

@@ -30,7 +30,7 @@ _BYLINE_CUE = re.compile(
     r"essay)\s+von|(?:erstellt|verfasst|geschrieben|eingestellt|gepostet|veröffentlicht)\s+von"
     r"\s*:?|(?:publié|écrit|rédigé)\s+par|(?:publicado|escrito)\s+por|(?:scritto|pubblicato)\s+da|"
     r"text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|"
-    r"reporting\s+by|story\s+by|by|von|"
+    r"reporting\s+by|story\s+by|by\s*:|von\s*:|by|von|"
     r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
@@ -158,7 +158,7 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
     if not text or len(text) > 100:
         return None
     people = []
-    for segment in re.split(r"\s+(?:[|•·/]|//)\s+|,\s+(?=\d)", text):
+    for segment in re.split(r"\s+(?:[|•·/–—-]|//)\s+|,\s+(?=\d)", text):
         segment = _ROLE.sub("", names_before_date(segment)).strip(" .,;:|-–—")
         if not segment or date_or_time(segment) or _TRAILING_DATE.match(segment):
             continue

@@ -48,6 +48,8 @@ class PageExamples:
     """Features and labels of all renderings of one page."""
 
     page_id: str
+    dataset: str = ""
+    renderers: list[str] = field(default_factory=list)  # the source form of each rendering
     features: list[np.ndarray] = field(default_factory=list)
     body: list[np.ndarray] = field(default_factory=list)
     weight: list[np.ndarray] = field(default_factory=list)
@@ -59,7 +61,7 @@ class PageExamples:
 def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
                   renderers: tuple[str, ...]) -> PageExamples:
     """Featurised, labelled blocks of every rendering of ``page``."""
-    out = PageExamples(page.id)
+    out = PageExamples(page.id, dataset.name)
     for renderer in renderers:
         blocks = source_blocks(dataset, renderer, page.id)
         if not blocks:
@@ -70,6 +72,7 @@ def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
         else:
             body, weight = labels_from_snippets(blocks, page.with_, page.without,
                                                 silver.get(page.id, ""))
+        out.renderers.append(renderer)
         out.features.append(page_features(blocks))
         out.body.append(np.array(body, dtype=np.int8))
         out.weight.append(np.array(weight, dtype=np.float32))
@@ -116,20 +119,27 @@ def oof_title_probs(pages: list[PageExamples], design: np.ndarray, labels: np.nd
     return probs
 
 
-def fit_headline_ranker(pages: list[PageExamples], body_probs: np.ndarray,
-                        title_probs: np.ndarray, rounds: int):
-    """The headline ranker (``dateline.headline``), fitted on the candidates of every
-    text rendering with a gold title, from out-of-fold body and ``title`` probabilities and
-    the same candidate choice as at run time; a candidate is right when it reads as the gold."""
-    import lightgbm as lgb
+@dataclass
+class RankerExamples:
+    """Candidate rows of the headline ranker: one group per text rendering with a gold title."""
 
+    rows: list[np.ndarray] = field(default_factory=list)
+    labels: list[list[int]] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # index in the page list of each group
+
+
+def ranker_examples(pages: list[PageExamples], body_probs: np.ndarray,
+                    title_probs: np.ndarray) -> RankerExamples:
+    """The headline ranker's candidates of every text rendering with a gold title, from
+    out-of-fold body and ``title`` probabilities and the same candidate choice as at run time;
+    a candidate is right when it reads as the gold."""
     from dateline.article import Assembly, clean_title, is_metadata_line, select_body, title_candidates
     from dateline.evaluate import norm
     from dateline.headline import candidate_features, metadata_near
     from dateline.labeller import Labelling, title_window
 
-    rows, labels, groups, start = [], [], [], 0
-    for page in pages:
+    out, start = RankerExamples(), 0
+    for index, page in enumerate(pages):
         for arr, ranked in zip(page.features, page.ranked):
             n, lo_row = len(arr), start
             start += n
@@ -147,13 +157,24 @@ def fit_headline_ranker(pages: list[PageExamples], body_probs: np.ndarray,
             if len(candidates) < 2 or not any(right):
                 continue
             metadata = metadata_near(blocks, candidates, is_metadata_line)
-            rows.append(candidate_features(blocks, title_p, body_p, candidates, first_body, body,
-                                           metadata))
-            labels.extend(right)
-            groups.append(len(candidates))
-    if not rows:
+            out.rows.append(candidate_features(blocks, title_p, body_p, candidates, first_body,
+                                               body, metadata))
+            out.labels.append(right)
+            out.pages.append(index)
+    return out
+
+
+def fit_ranker(examples: RankerExamples, rounds: int, keep=None):
+    """The headline ranker (``dateline.headline``) fitted on ``examples`` (only the groups whose
+    page index ``keep(index)`` accepts, when given)."""
+    import lightgbm as lgb
+
+    chosen = [g for g, page in enumerate(examples.pages) if keep is None or keep(page)]
+    if not chosen:
         raise ValueError("no page with headline candidates among the training pages")
-    data = lgb.Dataset(np.vstack(rows), np.array(labels, dtype=np.float32), group=groups)
+    data = lgb.Dataset(np.vstack([examples.rows[g] for g in chosen]),
+                       np.array([y for g in chosen for y in examples.labels[g]], dtype=np.float32),
+                       group=[len(examples.labels[g]) for g in chosen])
     return lgb.train(RANK_PARAMS, data, num_boost_round=rounds)
 
 
@@ -203,16 +224,11 @@ def per_page_context(pages: list[PageExamples], probs: np.ndarray) -> np.ndarray
     return np.vstack(parts)
 
 
-def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
-                   datasets: tuple[str, ...] = ("scrapinghub-dev", "trafilatura-eval"),
-                   renderers: tuple[str, ...] = SOURCES, exclude_fold: int | None = None,
-                   limit: int | None = None, rounds: int | None = None, log=print) -> dict:
-    """Train the three labeller models and write them to ``out_dir``; returns the meta record.
-
-    ``exclude_fold`` leaves that cross-validation fold's pages out (for honest evaluation);
-    ``limit`` caps pages per dataset and ``rounds`` boosting rounds (for a quick run in tests).
-    """
-    body_rounds, title_rounds = (rounds, rounds) if rounds else (BODY_ROUNDS, TITLE_ROUNDS)
+def featurised_pages(data_dir: Path, cache_dir: Path, datasets: tuple[str, ...],
+                     renderers: tuple[str, ...], exclude_fold: int | None = None,
+                     limit: int | None = None, log=print) -> list[PageExamples]:
+    """Segmented, labelled and featurised renderings of every training page of ``datasets``
+    (silver bodies for pages with snippet gold only, cached under ``cache_dir``)."""
     from dateline.train.silver import silver_bodies
 
     started = time.time()
@@ -229,6 +245,21 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
             if examples.features:
                 pages.append(examples)
         log(f"{name}: {len(gold)} pages featurised ({time.time() - started:.0f}s)")
+    return pages
+
+
+def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
+                   datasets: tuple[str, ...] = ("scrapinghub-dev", "trafilatura-eval"),
+                   renderers: tuple[str, ...] = SOURCES, exclude_fold: int | None = None,
+                   limit: int | None = None, rounds: int | None = None, log=print) -> dict:
+    """Train the three labeller models and write them to ``out_dir``; returns the meta record.
+
+    ``exclude_fold`` leaves that cross-validation fold's pages out (for honest evaluation);
+    ``limit`` caps pages per dataset and ``rounds`` boosting rounds (for a quick run in tests).
+    """
+    body_rounds, title_rounds = (rounds, rounds) if rounds else (BODY_ROUNDS, TITLE_ROUNDS)
+    started = time.time()
+    pages = featurised_pages(data_dir, cache_dir, datasets, renderers, exclude_fold, limit, log)
     features, body, weight = stack(pages, "features"), stack(pages, "body"), stack(pages, "weight")
     title = stack(pages, "title")
     if not (title == 1).any():
@@ -253,7 +284,7 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
                                    title_rounds)
     log(f"title models done ({time.time() - started:.0f}s)")
     oof_title = oof_title_probs(pages, design3, title, ~from_html, title_rounds)
-    ranker = fit_headline_ranker(pages, context2[:, 0], oof_title, title_rounds)
+    ranker = fit_ranker(ranker_examples(pages, context2[:, 0], oof_title), title_rounds)
     log(f"headline ranker done ({time.time() - started:.0f}s)")
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, booster in (("body1", body1), ("body2", body2), *titles.items(),
