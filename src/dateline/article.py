@@ -39,7 +39,8 @@ import numpy as np
 from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.headline import rank_headlines
 from dateline.labeller import Labelling, label_blocks
-from dateline.meta.byline import parse_byline, parse_name_line, parse_photo_credit, parse_sources
+from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_name_line,
+                                  parse_photo_credit, parse_sources)
 from dateline.meta.dates import find_date_line, find_dates
 from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
@@ -563,9 +564,9 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
     first_body = body[0] if body else len(state.blocks)
     start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
     for i in range(max(0, start), min(first_body + 1, len(state.blocks))):
-        if i in state.reasons or i == title_index:
+        if i == title_index:
             continue
-        people = parse_name_line(state.blocks[i].text)
+        people = names_on_line(state, i)
         if people:
             article.authors = list(people)
             state.claim(i, "byline")
@@ -583,6 +584,18 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
                     article.authors = list(people)
                     state.claim(j, "byline")
                     return
+
+
+def names_on_line(state: Assembly, i: int) -> tuple[str, ...] | None:
+    """The people block ``i`` names without a byline cue: a bare name line, or the names on
+    the article's date line ("30. Oktober 2023 Carola Pönisch Kultur"); None for a block
+    already taken as anything else."""
+    reason = state.reasons.get(i)
+    if reason is None:
+        return parse_name_line(state.blocks[i].text)
+    if reason == "date":
+        return parse_dated_name_line(state.blocks[i].text)
+    return None
 
 
 def read_metadata_line(text: str, article: Article, state: Assembly) -> str | None:

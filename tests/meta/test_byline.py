@@ -1,7 +1,7 @@
 """Bylines, name lines, wire sources and photo credits (``dateline.meta.byline``)."""
 import pytest
 
-from dateline.meta.byline import (parse_byline, parse_name_line, parse_photo_credit,
+from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_name_line, parse_photo_credit,
                                   parse_sources, starts_with_given_name)
 
 
@@ -77,3 +77,17 @@ def test_sources_and_credits():
     assert parse_sources("The mayor said AP reporters were there.") is None
     assert parse_photo_credit("© Photo: AFP") == ["AFP"]
     assert parse_photo_credit("© 2019 Associated Press. All Rights Reserved.") is None
+
+
+@pytest.mark.parametrize("line, people", [
+    ("30. Oktober 2023 Carola Pönitz Kultur", ("Carola Pönitz",)),     # date, name, category
+    ("1. Februar 2022 Luis Hollmann 6", ("Luis Hollmann",)),           # ... and a comment count
+    ("5. Mai 2023 Christian P. Stadler Lokales", ("Christian P. Stadler",)),
+    ("Arne Sjöberg | 29. Dezember 2022 | HR-Welt", ("Arne Sjöberg",)),  # a whole segment
+    ("12 March 2024", None),
+    ("March 3, 2024 Home News", None),
+    ("12.03.2024 Politik Ausland", None),
+    ("Jan. 5, 2024 Updated 3:45 PM", None),
+])
+def test_names_on_a_date_line(line, people):
+    assert parse_dated_name_line(line) == people

@@ -171,6 +171,58 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
     return tuple(people) or None
 
 
+_LEADING_DATE = re.compile(  # a date or time opening a WordPress-style "date Name Category" line
+    rf"^(?:\d{{1,2}}\.?\s*(?:{MONTH_ALT})\.?,?\s+\d{{4}}|(?:{MONTH_ALT})\.?\s+\d{{1,2}},?\s+\d{{4}}|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}(?:\s*(?:uhr|am|pm|h))?)"
+    r"[\s,|·•/@–-]*", re.IGNORECASE)
+_INITIAL = re.compile(r"^[A-ZÀ-Ý]\.$")
+
+
+def parse_dated_name_line(line: str) -> tuple[str, ...] | None:
+    """The person a date line names with no byline cue, or None: a name opening with a known
+    given name right after the dates ("30. Oktober 2023 Carola Pönisch Kultur" → Carola
+    Pönisch), or as a whole "|"-segment beside them ("Arne Sjöberg | 29. Dezember 2022 |
+    HR-Welt"). Used only on the article's own date line."""
+    text = " ".join(line.split())
+    if len(text) > 160:
+        return None
+    rest, dated = text, False
+    while (match := _LEADING_DATE.match(rest)) and match.end():
+        rest, dated = rest[match.end():], True
+    if dated and rest:
+        name = leading_name(rest)
+        if name:
+            return (name,)
+    segments = [seg.strip() for seg in re.split(r"\s+(?:[|•·]|//)\s+", text)]
+    if len(segments) > 1 and any(date_or_time(seg) for seg in segments):
+        for seg in segments:
+            people = parse_name_line(seg) if not date_or_time(seg) else None
+            if people:
+                return people
+    return None
+
+
+def leading_name(text: str) -> str | None:
+    """The person's name opening ``text``: a known given name, then the surname (with any
+    initials or particles between), or None."""
+    words = text.split()
+    if len(words) < 2 or not starts_with_given_name(words[0]) or not words[0][0].isupper():
+        return None
+    name = [words[0]]
+    for word in words[1:]:
+        if _INITIAL.match(word) or word.casefold() in _PARTICLES:
+            name.append(word)
+            continue
+        if word[:1].isupper() and word.isalpha() or "-" in word and word[:1].isupper():
+            name.append(word)
+        break
+    candidate = " ".join(name)
+    if len(name) < 2 or not person_shaped(candidate) or is_organisation(candidate) or \
+            name[-1].casefold() in _PARTICLES or _INITIAL.match(name[-1]):
+        return None
+    return person_case(candidate)
+
+
 def name_words(name: str) -> int:
     """How many words of a name are not particles ("Verónica De Vita" → 2)."""
     return sum(w.casefold() not in _PARTICLES for w in name.split())
