@@ -39,8 +39,8 @@ import numpy as np
 from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.headline import rank_headlines
 from dateline.labeller import Labelling, label_blocks
-from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_name_line,
-                                  parse_photo_credit, parse_sources)
+from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_given_name_line,
+                                  parse_name_line, parse_photo_credit, parse_sources)
 from dateline.meta.dates import find_date_line, find_dates
 from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
@@ -579,7 +579,8 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
         for j in (i - 1, i + 1):
             if 0 <= j < len(state.blocks) and j != title_index and (
                     j not in state.reasons or state.reasons[j] == "body"):
-                people = parse_name_line(state.blocks[j].text)
+                text = state.blocks[j].text
+                people = parse_name_line(text) or parse_given_name_line(text)
                 if people:
                     article.authors = list(people)
                     state.claim(j, "byline")

@@ -37,6 +37,11 @@ from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_nam
     ("Escrito por Inés Calvario", ("Inés Calvario",), None),
     ("Von: Tilman Brucks | 31.10.23", ("Tilman Brucks",), None),  # the cue with a colon
     ("By: Dana Whitfield", ("Dana Whitfield",), None),
+    ("Written by: Julia Mollander", ("Julia Mollander",), None),
+    # the name, then a button or label; the cue inside a "|"-separated line
+    ("von Claudio Kummer Twitter Account von Claudio Kummer", ("Claudio Kummer",), None),
+    ("By Alejandro Villar Last updated Nov 8, 2023 Share", ("Alejandro Villar",), None),
+    ("yas! | By Cara Stiller | April 13, 2020", ("Cara Stiller",), None),
 ])
 def test_bylines(line, authors, org):
     byline = parse_byline(line)
@@ -51,6 +56,8 @@ def test_bylines(line, authors, org):
     "von Künstlern, Bands, DJs,",               # a phrase after a preposition
     "DE FR IT EN",                              # a language menu
     "Middle East",
+    "Home | By Topic | News",                   # a menu
+    "06.11.23 - 13:49 von Joseph Meyer zu",     # a comment on another article ("... zu")
 ])
 def test_not_bylines(line):
     assert parse_byline(line) is None
@@ -91,3 +98,11 @@ def test_sources_and_credits():
 ])
 def test_names_on_a_date_line(line, people):
     assert parse_dated_name_line(line) == people
+
+
+def test_lone_given_name_line():
+    from dateline.meta.byline import parse_given_name_line
+
+    assert parse_given_name_line("Benni") == ("Benni",)
+    for line in ("Home", "BENNI", "Benni Wohnung", "Kultur"):
+        assert parse_given_name_line(line) is None, line

@@ -30,9 +30,10 @@ _BYLINE_CUE = re.compile(
     r"essay)\s+von|(?:erstellt|verfasst|geschrieben|eingestellt|gepostet|veröffentlicht)\s+von"
     r"\s*:?|(?:publié|écrit|rédigé)\s+par|(?:publicado|escrito)\s+por|(?:scritto|pubblicato)\s+da|"
     r"text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|"
-    r"reporting\s+by|story\s+by|by\s*:|von\s*:|by|von|"
+    r"reporting\s+by|story\s+by|by|von|"
     r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
-    r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
+    r"reporter\s*:|redakcja\s*:)\s*:?\s+", re.IGNORECASE)
+_SEGMENT_BY = re.compile(r"\s[|•·]\s+(?:by|von)\s*:?\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
 _INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|ms|msc|m\.?sc|ma|ba|bsc|mba|rd|rn|cde|esq|"
                      r"dipl\.?[-\w.]*)\.?$", re.IGNORECASE)
@@ -114,7 +115,8 @@ def parse_byline(line: str) -> Byline | None:
     rest = names_before_date(_LABEL_TAIL.sub("", rest)).strip(" ,;:|-–—")
     authors: list[str] = []
     org: str | None = None
-    weak_cue = bool(_WEAK_CUE.match(text)) and not _TRAILING_DATE.search(text)
+    in_segment = not _BYLINE_CUE.match(_IMAGE_PREFIX.sub("", text)) and _SEGMENT_BY.search(text)
+    weak_cue = bool(_WEAK_CUE.match(text) or in_segment) and not _TRAILING_DATE.search(text)
     for part in (p.strip(" .") for p in _SPLIT_NAMES.split(rest)):
         part = _ROLE.sub("", part).strip(" .,")
         if not part or date_or_time(part) or _DEGREE.match(part):
@@ -124,6 +126,9 @@ def parse_byline(line: str) -> Byline | None:
         elif person_shaped(part) and (not weak_cue or len(part.split()) > 1 or
                                       starts_with_given_name(part)):
             authors.append(person_case(part))
+        elif (name := leading_name(part)) and capitalised_after(part, name):
+            authors.append(name)  # "Jane Doe Last updated", "Jane Doe Twitter Account"
+            break
         elif weak_cue:
             return None  # "von Künstlern, Bands, DJs": a phrase after a preposition
     if not authors and not org:
@@ -202,6 +207,22 @@ def parse_dated_name_line(line: str) -> tuple[str, ...] | None:
     return None
 
 
+def parse_given_name_line(line: str) -> tuple[str, ...] | None:
+    """A line that is one known given name and nothing else ("Benni"), as a person, or None.
+    Only evidence beside the article's date line: a lone first name is how many blogs sign."""
+    text = line.strip(" .,:;|-–—")
+    if " " in text or not text[:1].isupper() or text.isupper() or len(text) < 3:
+        return None
+    return (text,) if text.casefold() in given_names() else None
+
+
+def capitalised_after(text: str, name: str) -> bool:
+    """True if the word after ``name`` in ``text`` is capitalised (a label or a button beside
+    the byline, "Jane Doe Twitter"), not a lower-case word going on ("Jane Doe zu ...")."""
+    after = text[len(name):].split()
+    return not after or after[0][:1].isupper()
+
+
 def leading_name(text: str) -> str | None:
     """The person's name opening ``text``: a known given name, then the surname (with any
     initials or particles between), or None."""
@@ -234,6 +255,9 @@ def byline_rest(text: str) -> str | None:
     match = _BYLINE_CUE.match(text)
     if match:
         return text[match.end():]
+    segment = _SEGMENT_BY.search(text)
+    if segment:
+        return text[segment.end():]  # "yas! | By Jane Doe | April 13, 2020"
     inner = _INNER_BY.search(text)
     if inner and inner.start() < 60 and _TRAILING_DATE.search(text[:inner.start()]):
         return text[inner.end():]  # "5:45 AM PST 11/19/2019 by Jane Doe", not "18. Fairway von X"
