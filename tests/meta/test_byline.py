@@ -35,6 +35,13 @@ from dateline.meta.byline import (parse_byline, parse_name_line, parse_photo_cre
     ("Erstellt von Mira Talbach", ("Mira Talbach",), None),
     ("Publié par Lucien Varenne à 08:00", ("Lucien Varenne",), None),
     ("Escrito por Inés Calvario", ("Inés Calvario",), None),
+    # a weekday and an ordinal date after the names; a job title naming an agency; a cue with
+    # a colon after a date
+    ("By Nora Pell , Tim Aske on Monday, March 4th, 2024 at 10:02 a.m.", ("Nora Pell", "Tim Aske"),
+     None),
+    ("Analysis by Ruth Calder, CNN Senior Writer", ("Ruth Calder",), "CNN"),
+    ("By Jon Marr, CNN Business", ("Jon Marr",), "CNN Business"),
+    ("07/03/2021 - Publicado por: Lívia Moura - Categoria: Cultura", ("Lívia Moura",), None),
 ])
 def test_bylines(line, authors, org):
     byline = parse_byline(line)
