@@ -194,3 +194,29 @@ def test_a_blog_name_h1_is_not_the_title():
     html = page(head='<meta property="og:site_name" content="The Harbour Blog">'
                      '<title>About</title>', body='<h1>The Harbour Blog</h1>')
     assert dateline.extract(html).title == "The Harbour Blog"  # <title> alone is no headline
+
+
+def test_section_from_the_breadcrumb_trail():
+    trail = ('<nav class="breadcrumbs"><a href="/">Home</a> › <a href="/sport/">Sport</a> › '
+             '<a href="/sport/rowing/">Rowing</a></nav>')
+    html = page(head=jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                             "headline": "Harbour crew wins", "articleSection": "Moon"}),
+                body=trail + "<h1>Harbour crew wins</h1>")
+    assert dateline.extract(html).section == "Rowing"  # the trail the reader sees wins
+    html = page(head=jsonld({"@context": "https://schema.org", "@type": "BreadcrumbList",
+                             "itemListElement": [{"@type": "ListItem", "position": 1,
+                                                  "name": "Home"},
+                                                 {"@type": "ListItem", "position": 2,
+                                                  "name": "News"}]}) +
+                '<meta property="article:section" content="Harbour, Local, Slider">',
+                body="<h1>Harbour crew wins</h1>")
+    assert meta_of(html).section == "Harbour"  # "News" is vaguer than the first listed value
+    html = page(head=jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                             "headline": "Pier", "articleSection": "articles"}))
+    assert meta_of(html).section is None
+
+
+def test_controls_above_the_headline_are_no_section():
+    html = page(body='<p><a href="/about">About Us</a></p><h1>Harbour crew wins</h1>'
+                     '<p>By Nora Pell</p>')
+    assert dateline.extract(html).section is None

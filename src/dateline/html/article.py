@@ -32,14 +32,16 @@ reconciled with what the visible page says, by these rules:
   page never mentions is a correction or the CMS saving again. An "updated" equal to or
   earlier than "published" is dropped. Dates in the URL are not used. When none of these gives
   a published date, htmldate's markup heuristics (without the URL) supply the day.
-- **section, tags**: structured values (``articleSection``, breadcrumbs, ``article:tag``,
-  ``keywords``) when given, they are clean where the visible ones are guessed from short lines;
-  else the visible ones. **url**: the capture's URL, else the canonical one.
+- **section, tags**: structured values (the breadcrumb trail, ``articleSection``, section
+  ``<meta>``s, ``article:tag``, ``keywords``) when given, they are clean where the visible ones
+  are guessed from short lines; else the visible ones, unless the short line is a control or the site's name ("Learn More",
+  "Watch Live", "Zurück zur Übersicht"). **url**: the capture's URL, else the canonical one.
 - **lang**: detected from the article text; the declared ``<html lang>`` only when the text is
   too short to tell.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import datetime, timedelta, timezone
 
@@ -51,6 +53,13 @@ from dateline.meta.byline import starts_with_given_name
 from dateline.model import Article, Block, Capture
 
 MAX_HTML_CHARS = 8_000_000
+_UI_LABEL = re.compile(
+    r"^(?:share|tweet|more|learn more|read more|see more|view more|show more|about|about us|"
+    r"contact(?: us)?|menu|sections|menu ?sections|log ?in|sign ?in|sign up|subscribe|watch|"
+    r"watch live|live|listen|search|invalid query|close|skip.*|next|previous|weiter|mehr|"
+    r"(?:back|zurück|retour|volver|torna)\b.*|an|von|to|from|linkedin|facebook|twitter|"
+    r"instagram|whatsapp|e-?mail|print|advertisement|anzeige|publicité|werbung)$",
+    re.IGNORECASE)
 RESAVE_MINUTES = 15  # a dateModified this close to datePublished is the CMS saving, not an update
 
 
@@ -119,6 +128,8 @@ def reconcile(article: Article, meta, blocks: list[Block]) -> None:
     reconcile_dates(article, meta)
     if meta.section:
         article.section = meta.section
+    elif article.section and not plausible_section(article.section, meta.site_name):
+        article.section = None
     if meta.tags:
         article.tags = []
         add_unique(article.tags, meta.tags)
@@ -202,7 +213,7 @@ def choose_published(shown: str | None, structured: str | None, offset: str | No
     page's local one: "Nov. 19, 2019" for ``2019-11-20T01:53Z`` on a Pacific-time site)."""
     if not structured:
         return shown
-    if shown and offset is None and utc_like(structured) and \
+    if shown and offset is None and structured.endswith(("Z", "+00:00")) and \
             local_day_of(shown, structured):
         return shown
     return structured
@@ -231,8 +242,8 @@ def utc_like(iso: str) -> bool:
 
 def local_day_of(shown: str, structured: str) -> bool:
     """True if the shown date can be the local day of the UTC instant ``structured``: a bare
-    day one before it for an instant before noon UTC (a zone west of UTC), or one after it for
-    an instant from 10:00 UTC on (a zone east of it)."""
+    day one before it for an instant before 08:00 UTC (the Americas, to Pacific time), or one
+    after it for an instant from 14:00 UTC on (Asia and Australia, to UTC+10)."""
     if len(shown) > 10:
         return False
     try:
@@ -241,7 +252,7 @@ def local_day_of(shown: str, structured: str) -> bool:
     except ValueError:
         return False
     gap = (day.date() - instant.date()).days
-    return (gap == -1 and instant.hour < 12) or (gap == 1 and instant.hour >= 10)
+    return (gap == -1 and instant.hour < 8) or (gap == 1 and instant.hour >= 14)
 
 
 def page_offset(shown: list[str | None], structured: list[str | None]) -> str | None:
@@ -290,6 +301,16 @@ def in_offset(iso: str | None, offset: str | None) -> str | None:
     except ValueError:
         return iso
     return instant.astimezone(zone).isoformat()
+
+
+def plausible_section(text: str, site_name: str | None) -> bool:
+    """False for a line above the headline that the text rules took for a section label but
+    is a control or the site's own name ("Learn More", "Tweet", "Watch Live", "MenuSections",
+    "Zurück zur Übersicht", "Entermedia 주요뉴스")."""
+    if _UI_LABEL.match(" ".join(text.split())):
+        return False
+    site = norm(site_name)
+    return not (site and len(site) >= 4 and site in norm(text))
 
 
 def without_kicker(title: str | None, kicker: str | None) -> str | None:

@@ -22,8 +22,12 @@ against what the visible page says. Order of preference per field (first usable 
   publication date (``pubdate``, class ``published``/``entry-date``) > the first ``<time
   datetime>`` outside comments, footers and related boxes; updated likewise from
   ``dateModified`` / ``article:modified_time`` / ``og:updated_time`` (never copied from published);
-- section: JSON-LD ``articleSection`` > ``article:section`` > ``parsely-section`` > the
-  ``BreadcrumbList`` crumb before the article; tags: ``article:tag`` > JSON-LD ``keywords`` >
+- section: the page's breadcrumb trail (the ``class=breadcrumb`` element's last link before the
+  article, then the JSON-LD ``BreadcrumbList``'s) > JSON-LD ``articleSection`` >
+  ``article:section`` > ``parsely-section`` > ``sailthru_section`` / ``prism.section``, a
+  generic crumb or value ("News", "Blog") only when nothing more specific is given, and never a
+  placeholder ("articles"); the first item of a comma list; tags: ``article:tag`` > JSON-LD
+  ``keywords`` >
   ``news_keywords`` / ``parsely-tags`` > ``keywords`` (only when few and short).
 
 Everything is read from a handful of CSS queries (``meta``, JSON-LD scripts, ``link``, a few
@@ -229,7 +233,7 @@ def fill_meta(meta: HtmlMeta, tree) -> None:
     read_kicker(meta, src, tree)
     read_authors(meta, src, tree)
     read_dates(meta, src, tree)
-    read_section_and_tags(meta, src)
+    read_section_and_tags(meta, src, tree)
     read_article_extras(meta, src)
 
 
@@ -604,6 +608,15 @@ def site_like(segment: str, site: str, host: str | None, longest: int | None = N
 
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
                "dc.creator", "dcterms.creator", "byl", "citation_author", "dc.contributor")
+SECTION_META = ("article:section", "parsely-section", "section", "article.section",
+                "og:article:section", "sailthru_section", "prism.section")
+GENERIC_SECTIONS = frozenset({  # a section, but a vaguer one than any other source gives
+    "news", "blog", "blogs", "latest", "nachrichten", "aktuelles", "actualités", "noticias",
+    "notizie", "wiadomości", "ブログ"})
+NOT_SECTIONS = frozenset({"home", "article", "articles", "stories", "story", "posts", "post",
+                          "page", "default", "none", "null"})
+HOME_CRUMBS = frozenset({"home", "homepage", "startseite", "accueil", "inicio", "início", "главная",
+                         "strona główna", "home page", "start", "hauptseite", "portada"})
 GUESSED_SOURCES = ("rel:author", "hcard:author", "link:author-profile", "class:author")
 
 def read_authors(meta: HtmlMeta, src: PageSources, tree) -> None:
@@ -1127,25 +1140,13 @@ def time_elements(tree) -> list[TimeElement]:
 
 # --- section, tags, body, images ----------------------------------------------------------------
 
-def read_section_and_tags(meta: HtmlMeta, src: PageSources) -> None:
+def read_section_and_tags(meta: HtmlMeta, src: PageSources, tree=None) -> None:
     """``section`` and ``tags`` (module doc order)."""
-    tags = src.tags
-    for item in src.articles:
-        section = clean(text_value(item.get("articleSection")))
+    for section, where in section_candidates(meta, src, tree):
         if section and len(section) <= 80:
-            meta.section, meta.signals["section"] = section, "jsonld:articleSection"
+            meta.section, meta.signals["section"] = section, where
             break
-    if not meta.section:
-        section, where = first(tags, "article:section", "parsely-section", "section",
-                               "article.section", "og:article:section")
-        if section and section.lower() not in ("article", "news", "home") and len(section) <= 80:
-            meta.section, meta.signals["section"] = section, f"meta:{where}"
-    if not meta.section:
-        for item in src.others + src.pages:
-            if "breadcrumblist" in types_of(item):
-                read_breadcrumbs(meta, item)
-                if meta.section:
-                    break
+    tags = src.tags
     candidates = [(tags.get("article:tag", []), "meta:article:tag", MAX_TAGS)]
     candidates += [(as_list(item.get("keywords")), "jsonld:keywords", MAX_TAGS)
                    for item in src.articles]
@@ -1159,17 +1160,95 @@ def read_section_and_tags(meta: HtmlMeta, src: PageSources) -> None:
             break
 
 
-def read_breadcrumbs(meta: HtmlMeta, item: dict) -> None:
-    """Section from a ``BreadcrumbList``: the crumb before the last (the article itself)."""
+def section_candidates(meta: HtmlMeta, src: PageSources, tree):
+    """(section, signal) in preference order, read lazily: the page's breadcrumb trail (the
+    ``class=breadcrumb`` element, then JSON-LD ``BreadcrumbList``) unless its last crumb is a
+    generic "News" or "Blog", the JSON-LD ``articleSection``, the section ``<meta>``s
+    (``article:section``, ``parsely-section``, ``sailthru_section``, ...), then a generic value;
+    never a placeholder ("articles", "home"). A comma-separated list gives its first item."""
+    generic = []
+    trails = [(dom_breadcrumb(tree, meta.headline) if tree is not None else None, "dom:breadcrumb")]
+    trails += [(jsonld_breadcrumb(item, meta.headline), "jsonld:breadcrumb")
+               for item in src.others + src.pages if "breadcrumblist" in types_of(item)]
+    for crumb, where in trails:
+        if crumb and crumb.casefold() in GENERIC_SECTIONS:
+            generic.append((crumb, where))
+        elif crumb:
+            yield crumb, where
+    values = [(first_listed(clean(text_value(item.get("articleSection")))),
+               "jsonld:articleSection") for item in src.articles]
+    values += [(first_listed(clean(value)), f"meta:{name}") for name in SECTION_META
+               for value in src.tags.get(name, ())[:1]]
+    for section, where in values:
+        if not section or section.casefold() in NOT_SECTIONS:
+            continue
+        if section.casefold() in GENERIC_SECTIONS:
+            generic.append((section, where))
+        else:
+            yield section, where
+    yield from generic
+
+
+def first_listed(value: str | None) -> str | None:
+    """The first item of a comma-separated section list ("game,news,slider" → "game")."""
+    if not value or "," not in value:
+        return value
+    return value.split(",")[0].strip() or None
+
+
+def dom_breadcrumb(tree, headline: str | None) -> str | None:
+    """The last crumb of the page's visible breadcrumb trail (the first element whose class or
+    id says breadcrumb: its links, else its list items) before the article itself, or None."""
+    for node in tree.css('[class*="breadcrumb"], [id*="breadcrumb"]')[:6]:
+        while node.tag in ("li", "a", "span") and node.parent is not None and \
+                node.parent.tag not in ("body", "html"):
+            node = node.parent
+        if node.tag in ("body", "html", "main", "article", "script"):
+            continue
+        items = node.css("a") or node.css("li")
+        if not 1 <= len(items) <= 8:
+            continue
+        crumbs = [clean(item.text(deep=True)) for item in items]
+        section = last_crumb([c for c in crumbs if c], headline, links=True)
+        if section:
+            return section
+    return None
+
+
+def jsonld_breadcrumb(item: dict, headline: str | None) -> str | None:
+    """The last crumb of a JSON-LD ``BreadcrumbList`` before the article itself, or None."""
     crumbs = []
     for element in as_list(item.get("itemListElement"))[:20]:
         if isinstance(element, dict):
             name = clean(text_value(element.get("name")) or name_of(element.get("item")))
             if name:
                 crumbs.append(name)
-    crumbs = [c for c in crumbs if c.lower() not in NOT_NAMES]
-    if len(crumbs) >= 2 and len(crumbs[-2]) <= 60:
-        meta.section, meta.signals["section"] = crumbs[-2], "jsonld:breadcrumb"
+    return last_crumb(crumbs, headline)
+
+
+def names_the_article(crumb: str, headline_key: str) -> bool:
+    """True if a breadcrumb is the article itself: its headline, or the start of it in three
+    words or more ("Storm Brenna live" for "Storm Brenna live: ferries cancelled ...")."""
+    key = squash(crumb)
+    if not key or not headline_key:
+        return False
+    return key == headline_key or (headline_key.startswith(key[:40]) and len(crumb.split()) >= 3)
+
+
+def last_crumb(crumbs: list[str], headline: str | None, links: bool = False) -> str | None:
+    """The section a breadcrumb trail ends in: its last crumb that is not the article (the
+    headline or, in a JSON-LD trail, its first words; a crumb of more than six words), a
+    separator or the home page; None for no such crumb. The links of a visible trail are
+    sections unless one repeats the headline ("Dare to Play" above "Dare to Play 3 / ...")."""
+    key = squash(headline)
+    crumbs = [c.strip(" »>›/|·") for c in crumbs]
+    crumbs = [c for c in crumbs if c and c.casefold() not in HOME_CRUMBS]
+    while crumbs and ((squash(crumbs[-1]) == key if links else
+                       names_the_article(crumbs[-1], key)) or len(crumbs[-1].split()) > 6):
+        crumbs.pop()
+    if not crumbs or len(crumbs[-1]) > 60:
+        return None
+    return crumbs[-1]
 
 
 def keyword_list(values) -> list[str]:
