@@ -92,4 +92,131 @@ def test_cms_resave_is_not_an_update():
     resaved = dateline.extract(with_dates("2025-03-04T09:00:00+01:00", "2025-03-04T09:00:41+01:00"))
     assert resaved.published.startswith("2025-03-04") and resaved.updated is None
     updated = dateline.extract(with_dates("2025-03-04T09:00:00+01:00", "2025-03-04T15:20:00+01:00"))
-    assert updated.updated == "2025-03-04T15:20:00+01:00"
+    assert updated.updated is None  # a dateModified the page never shows is not an update
+    shown = with_dates("2025-03-04T09:00:00+01:00", "2025-03-04T15:20:00+01:00").replace(
+        "<body>", "<body><h1>Pier to be rebuilt</h1><p>Updated 4 March 2025, 15:20</p>")
+    assert dateline.extract(shown).updated == "2025-03-04T15:20:00+01:00"
+
+
+def article_with(published: str, modified: str, shown: str) -> str:
+    """A news page with structured dates and one visible date line under its headline."""
+    return page(head=jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                             "headline": "Pier to be rebuilt", "datePublished": published,
+                             "dateModified": modified}),
+                body=f"<h1>Pier to be rebuilt</h1><p>By Nora Pell</p><p>{shown}</p>")
+
+
+def test_dates_are_read_in_the_time_zone_the_page_shows():
+    # the page shows the evening before the UTC day of datePublished
+    html = article_with("2025-03-05T01:53:14Z", "2025-03-05T01:53:14Z", "March 4, 2025")
+    assert dateline.extract(html).published[:10] == "2025-03-04"
+    # only an update is shown, with its zone: both structured dates are read in that zone
+    html = article_with("2025-03-05T02:07:18Z", "2025-03-05T05:24:30Z",
+                        "Updated 12:24 am EST, Wednesday, March 5, 2025")
+    article = dateline.extract(html)
+    assert article.published[:10] == "2025-03-04" and article.updated[:10] == "2025-03-05"
+    # a shown local time without a zone and the same instant in UTC give the offset
+    html = article_with("2025-03-04T09:20:50Z", "2025-03-05T02:32:15Z",
+                        "Updated March 4, 2025 | 9:32pm")
+    assert dateline.extract(html).updated.startswith("2025-03-04T21:32")
+
+
+def test_a_shown_modification_date_is_the_update():
+    html = article_with("2024-04-18T10:00:00+02:00", "2025-04-10T09:00:00+02:00", "2025-04-10")
+    article = dateline.extract(html)
+    assert article.published[:10] == "2024-04-18" and article.updated[:10] == "2025-04-10"
+
+
+def test_a_lone_time_element_dates_the_page():
+    html = page(body='<h1>Pier to be rebuilt</h1><div class="byline">Nora Pell <time datetime='
+                     '"2025-03-04T11:45:59Z">1 day ago</time></div>'
+                     '<aside><time datetime="2025-02-01T08:00:00Z">Feb 1</time></aside>')
+    assert meta_of(html).published == "2025-03-04T11:45:59+00:00"
+
+
+def test_job_titles_degrees_and_agencies_are_not_authors():
+    meta = meta_of(page(head=jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                                     "headline": "Pier", "author": [{"@type": "Person", "name":
+                                     "By NORA PELL, AP National Political Writer"}]})))
+    assert meta.authors == ["NORA PELL"] and meta.author_orgs == ["AP"]
+    meta = meta_of(page(head=jsonld({"@context": "https://schema.org", "@type": "Article",
+                                     "headline": "Pier", "author": {"@type": "Person",
+                                                                    "name": "Rita Vos, MS, RD"}})))
+    assert meta.authors == ["Rita Vos"]
+    meta = meta_of(page(head='<meta name="author" content="Jon Marr, CNN Business">'))
+    assert meta.authors == ["Jon Marr"] and meta.author_orgs == ["CNN Business"]
+    meta = meta_of(page(head='<meta property="og:site_name" content="Harbour Business Europe">'
+                             '<meta name="author" content="Jon Marr, Harbour Business">'))
+    assert meta.authors == ["Jon Marr"] and meta.author_orgs == ["Harbour Business"]
+    assert meta_of(page(body='<span class="author">by harbouradmin</span>')).authors == []
+
+
+def test_several_names_in_an_author_class_element():
+    html = page(body='<div class="byline-section"><span class="author">Nora Pell and Tim Aske'
+                     '</span></div>')
+    assert meta_of(html).authors == ["Nora Pell", "Tim Aske"]
+
+
+def test_a_desk_credit_stops_the_markup_guesses():
+    html = page(head='<meta name="author" content="Harbour Staff">',
+                body='<div class="teaser"><h3 class="byline">Tim Aske</h3></div>')
+    meta = meta_of(html)
+    assert meta.authors == [] and meta.author_orgs == ["Harbour Staff"]
+
+
+def test_visible_byline_confirmed_by_another_source_beats_json_ld():
+    html = page(head=jsonld({"@context": "https://schema.org", "@type": "Article",
+                             "headline": "Pier to be rebuilt",
+                             "author": {"@type": "Person", "name": "Kim Uploader"}}) +
+                '<meta name="sailthru.author" content="By Nora Pell">',
+                body="<h1>Pier to be rebuilt</h1><p>By Nora Pell</p>")
+    assert dateline.extract(html).authors == ["Nora Pell"]
+    html = page(head=jsonld({"@context": "https://schema.org", "@type": "Article",
+                             "headline": "Pier to be rebuilt",
+                             "author": {"@type": "Person", "name": "Nora Pell"}}),
+                body="<h1>Pier to be rebuilt</h1><p>By Nora Pell, Mike Aske</p>")
+    assert dateline.extract(html).authors == ["Nora Pell", "Mike Aske"]
+
+
+def test_the_site_named_as_author_is_the_byline_org():
+    html = page(head="<title>About the pier – Harbourview Games Studio</title>",
+                body="<h1>About the pier</h1><p>Posted by Harbourview</p>")
+    article = dateline.extract(html)
+    assert article.authors == [] and article.byline_org == "Harbourview"
+
+
+def test_a_blog_name_h1_is_not_the_title():
+    html = page(head='<meta property="og:site_name" content="The Harbour Blog">'
+                     '<meta property="og:title" content="Pier open thread - The Harbour Blog">',
+                body='<h1 class="title">The Harbour Blog</h1><h1 class="entry-title">Pier open '
+                     'thread</h1>')
+    assert dateline.extract(html).title == "Pier open thread"
+    html = page(head='<meta property="og:site_name" content="The Harbour Blog">'
+                     '<title>About</title>', body='<h1>The Harbour Blog</h1>')
+    assert dateline.extract(html).title == "The Harbour Blog"  # <title> alone is no headline
+
+
+def test_section_from_the_breadcrumb_trail():
+    trail = ('<nav class="breadcrumbs"><a href="/">Home</a> › <a href="/sport/">Sport</a> › '
+             '<a href="/sport/rowing/">Rowing</a></nav>')
+    html = page(head=jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                             "headline": "Harbour crew wins", "articleSection": "Moon"}),
+                body=trail + "<h1>Harbour crew wins</h1>")
+    assert dateline.extract(html).section == "Rowing"  # the trail the reader sees wins
+    html = page(head=jsonld({"@context": "https://schema.org", "@type": "BreadcrumbList",
+                             "itemListElement": [{"@type": "ListItem", "position": 1,
+                                                  "name": "Home"},
+                                                 {"@type": "ListItem", "position": 2,
+                                                  "name": "News"}]}) +
+                '<meta property="article:section" content="Harbour, Local, Slider">',
+                body="<h1>Harbour crew wins</h1>")
+    assert meta_of(html).section == "Harbour"  # "News" is vaguer than the first listed value
+    html = page(head=jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                             "headline": "Pier", "articleSection": "articles"}))
+    assert meta_of(html).section is None
+
+
+def test_controls_above_the_headline_are_no_section():
+    html = page(body='<p><a href="/about">About Us</a></p><h1>Harbour crew wins</h1>'
+                     '<p>By Nora Pell</p>')
+    assert dateline.extract(html).section is None

@@ -42,6 +42,13 @@ from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_nam
     ("von Claudio Kummer Twitter Account von Claudio Kummer", ("Claudio Kummer",), None),
     ("By Alejandro Villar Last updated Nov 8, 2023 Share", ("Alejandro Villar",), None),
     ("yas! | By Cara Stiller | April 13, 2020", ("Cara Stiller",), None),
+    # a weekday and an ordinal date after the names; a job title naming an agency; a cue with
+    # a colon after a date
+    ("By Nora Pell , Tim Aske on Monday, March 4th, 2024 at 10:02 a.m.", ("Nora Pell", "Tim Aske"),
+     None),
+    ("Analysis by Ruth Calder, CNN Senior Writer", ("Ruth Calder",), "CNN"),
+    ("By Jon Marr, CNN Business", ("Jon Marr",), "CNN Business"),
+    ("07/03/2021 - Publicado por: Lívia Moura - Categoria: Cultura", ("Lívia Moura",), None),
 ])
 def test_bylines(line, authors, org):
     byline = parse_byline(line)

@@ -38,3 +38,12 @@ def test_a_dated_segment_of_a_metadata_line(line, iso):
 def test_a_sentence_with_separators_is_not_a_date_line():
     line = "The harbour council finally met on 3 May 2024 | and the mayor spoke to the press"
     assert find_dates(line) == []
+
+
+def test_glued_date_spans():
+    """Markup with no space between spans: "2024Updated", "20247:16 AM", "ESTUpdated"."""
+    dates = find_dates("Mar. 4, 2024Updated: Mar. 4, 2024 1:35 a.m.")
+    assert [(d.kind, d.iso) for d in dates] == [("published", "2024-03-04"),
+                                                ("updated", "2024-03-04T01:35:00")]
+    dates = find_dates("Published Mon, Mar 4 20247:05 AM ESTUpdated Mon, Mar 4 20247:16 AM EST")
+    assert [d.iso for d in dates] == ["2024-03-04T07:05:00-05:00", "2024-03-04T07:16:00-05:00"]

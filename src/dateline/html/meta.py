@@ -11,14 +11,23 @@ against what the visible page says. Order of preference per field (first usable 
 - authors: JSON-LD article ``author``/``creator`` (Person → ``authors``, Organization →
   ``author_orgs``) > ``<meta name=author>`` / ``article:author`` / ``parsely-author`` /
   ``sailthru.author`` / ``dc.creator`` > microdata ``itemprop=author`` > ``rel=author`` links >
-  hCard ``.author .fn`` > a name from an author-profile URL slug;
+  hCard ``.author .fn`` > a name from an author-profile URL slug (the markup guesses after
+  microdata are skipped when JSON-LD or ``<meta>`` credit a desk or an agency: the names they
+  find are then teasers'). Job titles after a name ("…, AP National Political Writer") give
+  their agency as an organisation, degrees ("MS, RD") and administrator accounts are dropped;
+  ``named_people`` keeps every person any structured source names;
 - published: JSON-LD article ``datePublished`` > ``article:published_time`` > JSON-LD
   ``dateCreated`` > JSON-LD WebPage ``datePublished`` > microdata ``datePublished`` > ``<meta
   name=date|pubdate|dc.date|parsely-pub-date|sailthru.date|...>`` > a ``<time>`` marked as the
-  publication date (``pubdate``, class ``published``/``entry-date``); updated likewise from
+  publication date (``pubdate``, class ``published``/``entry-date``) > the first ``<time
+  datetime>`` outside comments, footers and related boxes; updated likewise from
   ``dateModified`` / ``article:modified_time`` / ``og:updated_time`` (never copied from published);
-- section: JSON-LD ``articleSection`` > ``article:section`` > ``parsely-section`` > the
-  ``BreadcrumbList`` crumb before the article; tags: ``article:tag`` > JSON-LD ``keywords`` >
+- section: the page's breadcrumb trail (the ``class=breadcrumb`` element's last link before the
+  article, then the JSON-LD ``BreadcrumbList``'s) > JSON-LD ``articleSection`` >
+  ``article:section`` > ``parsely-section`` > ``sailthru_section`` / ``prism.section``, a
+  generic crumb or value ("News", "Blog") only when nothing more specific is given, and never a
+  placeholder ("articles"); the first item of a comma list; tags: ``article:tag`` > JSON-LD
+  ``keywords`` >
   ``news_keywords`` / ``parsely-tags`` > ``keywords`` (only when few and short).
 
 Everything is read from a handful of CSS queries (``meta``, JSON-LD scripts, ``link``, a few
@@ -45,7 +54,7 @@ ORG_WORDS = re.compile(
     r"\b(?:staff|team|desk|redaktion|rédaction|redacción|redazione|redakcja|redactie|newsroom|"
     r"editors?|editorial|agency|agencies|agentur(?:en)?|news|nachrichten|press|presse|"
     r"pressestelle|media|medien|online|digital|wire|service|reporters?|correspondents?|group|"
-    r"inc|ltd|llc|gmbh|ag|se|kg|e\.\s?v|s\.a|s\.l|plc|corp|company|bureau|zeitung|magazin|"
+    r"business|inc|ltd|llc|gmbh|ag|se|kg|e\.\s?v|s\.a|s\.l|plc|corp|company|bureau|zeitung|magazin|"
     r"magazine|verlag|verband|institut|institute|university|universität|stiftung|foundation|"
     r"association|verein|ministerium|ministry|council|network|radio|tv|television|fernsehen|"
     r"channel|times|tribune|herald|gazette|journal|daily|weekly|blog|shop|store|club|"
@@ -69,11 +78,16 @@ _NAV_WORDS = re.compile(
     r"profile?|profil|complete|anzeigen|archive|archiv|website|homepage|follow|folgen|read|lesen|"
     r"mostrar|voir|tous|toutes|afficher|ver|todos|designed|powered|theme|wordpress|"
     r"minutes?|minuten|lectura|lecture|hace|ago)\b", re.IGNORECASE)
-_BY = re.compile(r"^(?:(?:text|written|words|posted|reporting|story|published|edited|"
+_BY = re.compile(r"^(?:(?:text|written|words|posted|reporting|story|published|edited|analysis|"
+                 r"commentary|opinion|review|interview|column|essay|photos?|video|"
                  r"geschrieben|verfasst)\s+(?:by|von)|by|von|par|por|di|door|av|af|de|"
                  r"autor(?:in)?|author|auteur|text)\s*[:\s]\s*", re.IGNORECASE)
 _SPLIT_STRONG = re.compile(r"\s*(?:;|\||\s/\s|\s[-–—]\s|,(?!\s*(?:ph\.?\s?d|m\.?d|jr|sr)\b))\s*",
                            re.IGNORECASE)
+_JOB_TITLE = re.compile(r"\b(?:writer|reporter|correspondent|editor(?:-at-large|-in-chief)?|"
+                        r"columnist|contributor|journalist|photographer|producer|analyst|"
+                        r"intern|redakteur(?:in)?|korrespondent(?:in)?)s?$", re.IGNORECASE)
+_ADMIN_ACCOUNT = re.compile(r"admin|webmaster|redaktion|editor|moderator", re.IGNORECASE)
 _SPLIT_WEAK = re.compile(r"\s+(?:and|und|et|sowie|&|y|e|i|oraz|en|och|og)\s+", re.IGNORECASE)
 _DESK_WORDS = re.compile(r"\b(?:staff|team|desk|redaktion|rédaction|redacción|redazione|redakcja|"
                          r"redactie|newsroom|editors|editorial|agency|agencies|agentur(?:en)?|"
@@ -93,6 +107,7 @@ _BOILERPLATE_TOKEN = re.compile(
     r"sidebar|side-?bar|widget-?area|related(?:[-_]\w+)?|recommended|outbrain|taboola|"
     r"(?:main-?|mega-?|sub-?|top-?)?menu(?:[-_][\w-]+)?|nav(?:bar|igation)?(?:[-_][\w-]+)?)$")
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|ii|iii|iv|msc|m\.?sc|ma|ba|mba|dr|prof|rn|esq|"
+                     r"ms|rd|rdn|ld|mph|np|cde|lcsw|cscs|cpa|cfa|"
                      r"dipl\.?[-\w.]*|mag|ing)\.?$", re.IGNORECASE)
 _NAME_LABEL = re.compile(r"^(?:[^\W\d_]+(?:\s[^\W\d_]+)?\s*:\s+|(?:erstellt|created|posted|"
                          r"geschrieben|written)\s+(?:von|by)\s+)", re.IGNORECASE)
@@ -156,6 +171,7 @@ class HtmlMeta:
     body_text: str | None = None
     image_credits: list[str] = field(default_factory=list)
     kicker: str | None = None  # the kicker line shown inside the headline's <h1>, if any
+    named_people: list[str] = field(default_factory=list)  # every person structured data names
     signals: dict[str, str] = field(default_factory=dict)
 
 
@@ -167,6 +183,7 @@ class TimeElement:
     iso: str
     text: str
     hint: str
+    boilerplate: bool = False
 
     @property
     def kind(self) -> str:
@@ -216,7 +233,7 @@ def fill_meta(meta: HtmlMeta, tree) -> None:
     read_kicker(meta, src, tree)
     read_authors(meta, src, tree)
     read_dates(meta, src, tree)
-    read_section_and_tags(meta, src)
+    read_section_and_tags(meta, src, tree)
     read_article_extras(meta, src)
 
 
@@ -404,6 +421,20 @@ def read_headline(meta: HtmlMeta, src: PageSources, tree) -> None:
     if where == "jsonld:headline" and len(candidates) > 1:
         headline = untruncated(headline, candidates[1:], meta.site_name, src.host)
     meta.headline, meta.signals["headline"] = headline or None, where
+    if not meta.site_name and meta.headline and meta.title_tag:
+        meta.site_name = site_from_title(meta.title_tag, meta.headline)
+        if meta.site_name:
+            meta.signals["site_name"] = "title:segment"
+
+
+def site_from_title(title_tag: str, headline: str) -> str | None:
+    """The site name a "Headline – Site" ``<title>`` gives after the headline (for pages with
+    no ``og:site_name`` or publisher), or None."""
+    spans = segments(title_tag)
+    if len(spans) < 2 or squash(title_tag[:spans[-2][1]]) != squash(headline):
+        return None
+    site = spans[-1][2].strip()
+    return site if 1 <= len(site.split()) <= 6 and len(site) <= 60 else None
 
 
 def read_kicker(meta: HtmlMeta, src: PageSources, tree) -> None:
@@ -575,11 +606,28 @@ def site_like(segment: str, site: str, host: str | None, longest: int | None = N
 
 # --- authors ------------------------------------------------------------------------------------
 
+AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
+               "dc.creator", "dcterms.creator", "byl", "citation_author", "dc.contributor")
+SECTION_META = ("article:section", "parsely-section", "section", "article.section",
+                "og:article:section", "sailthru_section", "prism.section")
+GENERIC_SECTIONS = frozenset({  # a section, but a vaguer one than any other source gives
+    "news", "blog", "blogs", "latest", "nachrichten", "aktuelles", "actualités", "noticias",
+    "notizie", "wiadomości", "ブログ"})
+NOT_SECTIONS = frozenset({"home", "article", "articles", "stories", "story", "posts", "post",
+                          "page", "default", "none", "null"})
+HOME_CRUMBS = frozenset({"home", "homepage", "startseite", "accueil", "inicio", "início", "главная",
+                         "strona główna", "home page", "start", "hauptseite", "portada"})
+GUESSED_SOURCES = ("rel:author", "hcard:author", "link:author-profile", "class:author")
+
 def read_authors(meta: HtmlMeta, src: PageSources, tree) -> None:
     """People credited as authors, from the first source (module doc order) that names any;
     organisations named by the sources read up to there go to ``author_orgs``."""
     slug_urls: list[str] = []
+    meta.named_people = structured_people(src, meta.site_name)
     for where, typed, values in author_sources(src, tree, slug_urls):
+        if where in GUESSED_SOURCES and any(credits_a_desk(org) for org in meta.author_orgs) and \
+                meta.signals.get("author_orgs", "").startswith(("jsonld", "meta")):
+            return  # the metadata credits a desk or an agency: names markup guesses find are teasers'
         people, orgs = classify_names(values, typed, meta.site_name, src.host, slug_urls)
         if len(people) + len(orgs) > MAX_NAMES_PER_SOURCE and not where.startswith("jsonld"):
             continue  # a citation or comment list, not the article's byline
@@ -598,6 +646,31 @@ def read_authors(meta: HtmlMeta, src: PageSources, tree) -> None:
             return
 
 
+def credits_a_desk(org: str) -> bool:
+    """True for an organisation credit that names who wrote the piece ("HNN Staff", "Reuters"),
+    not merely the publisher (JSON-LD often gives the site itself as the author)."""
+    return org.casefold() in AGENCY_NAMES or bool(_DESK_WORDS.search(org))
+
+
+def structured_people(src: PageSources, site_name: str | None) -> list[str]:
+    """Every person any JSON-LD article or author ``<meta>`` names (to confirm a visible byline
+    when the sources disagree: ``sailthru.author`` "By Jane Doe" beside a JSON-LD uploader)."""
+    out: list[str] = []
+    for item in src.articles:
+        value = item.get("author") or item.get("creator")
+        if value:
+            people, _ = classify_names([src.resolve(v) for v in as_list(value)[:20]], True,
+                                       site_name, src.host, [])
+            for name in people:
+                add_unique(out, name)
+    for name in AUTHOR_META:
+        for value in src.tags.get(name, ())[:5]:
+            for person, org_like in split_names(value, None, site_name, src.host):
+                if not org_like:
+                    add_unique(out, person)
+    return out
+
+
 def author_sources(src: PageSources, tree, slug_urls: list[str]):
     """(signal, typed, values) per author source in preference order, read lazily. ``typed`` is
     True for JSON-LD values (objects whose ``@type`` says person or organisation)."""
@@ -607,9 +680,7 @@ def author_sources(src: PageSources, tree, slug_urls: list[str]):
             if value:
                 yield kind, True, [src.resolve(v) for v in as_list(value)[:50]]
                 break
-    for name in ("author", "article:author", "og:article:author", "parsely-author",
-                 "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
-                 "dc.contributor"):
+    for name in AUTHOR_META:
         if name in src.tags:
             yield f"meta:{name}", False, src.tags[name]
     yield "meta:twitter:data", False, labelled_twitter_authors(src.tags)
@@ -650,7 +721,7 @@ def classify_names(values: list, typed: bool, site_name: str | None, host: str |
             if typed_org or (org_like and not (typed_person and
                                                not plainly_org(name, site_name, host))):
                 add_unique(orgs, name)
-            else:
+            elif not username_like(name):
                 add_unique(people, name)
     return people, orgs
 
@@ -739,10 +810,11 @@ def class_cue_authors(tree) -> list[str]:
         if not any(_AUTHOR_CLASS.match(token) for token in class_hint(node).split()):
             continue
         text = clean(_BY.sub("", clean(node.text(deep=True)) or ""))
-        if not text or len(text) > 60 or not is_name_like(text) or not person_shaped(text) or \
-                in_boilerplate(node) or in_site_header(node):
+        if not text or len(text) > 80 or in_boilerplate(node) or in_site_header(node):
             continue
-        return [text]
+        names = [name for name, _ in split_names(text)]
+        if names and len(names) <= 3 and all(person_shaped(name) for name in names):
+            return [text]
     return []
 
 
@@ -819,13 +891,20 @@ def split_names(text: str, slug_urls: list[str] | None = None, site_name: str | 
         return []
     text = _BY.sub("", text.strip(" -–—|:"))
     names: list[tuple[str, bool]] = []
-    for part in _SPLIT_STRONG.split(text):
+    for index, part in enumerate(_SPLIT_STRONG.split(text)):
         had_domain = bool(_URL.search(part))
         whole = part.strip(" .,;:-–—|()[]")
         part = _URL.sub(" ", part).strip(" .,;:-–—|()[]")
         if not part:
             if _DOMAIN.match(whole):
                 names.append((whole, True))  # "finanztreff.de": the site as author
+            continue
+        if _DEGREE.match(part):
+            continue  # "Jane Doe, MS, RD"
+        if index and _JOB_TITLE.search(part):  # "Jane Doe, AP National Writer": her job title
+            agency = agency_of_title(part)
+            if agency:
+                names.append((agency, True))
             continue
         if had_domain or looks_like_org(part, site_name, host):
             if is_name_like(part, org=True):
@@ -836,6 +915,15 @@ def split_names(text: str, slug_urls: list[str] | None = None, site_name: str | 
             if name and not _DEGREE.match(name) and is_name_like(name):
                 names.append((name, looks_like_org(name, site_name, host)))
     return names
+
+
+def agency_of_title(title: str) -> str | None:
+    """The agency a job title names first ("AP National Political Writer" → "AP", "CNN
+    Editor-at-large" → "CNN"), or None."""
+    word = title.split()[0]
+    if word.casefold() not in AGENCY_NAMES:
+        return None
+    return word.upper() if len(word) <= 4 else word
 
 
 def tidy_name(name: str) -> str:
@@ -856,7 +944,16 @@ def is_name_like(part: str, org: bool = False) -> bool:
     if low in NOT_NAMES or "→" in part or "»" in part or _NAV_WORDS.search(part):
         return False
     digits = sum(c.isdigit() for c in part)
+    if not org and username_like(part):
+        return False
     return digits <= 2 and not low.startswith(("wordpress", "admin", "user"))
+
+
+def username_like(part: str) -> bool:
+    """True for a CMS administrator account rather than a person: one word naming the admin
+    ("jdadmin", "siteadmin", "webmaster1"). Other handles ("gizzmo", "kei_eno") may be how a
+    blog's author signs, and stay."""
+    return len(part.split()) == 1 and bool(_ADMIN_ACCOUNT.search(part))
 
 
 def looks_like_org(name: str, site_name: str | None, host: str | None) -> bool:
@@ -865,6 +962,8 @@ def looks_like_org(name: str, site_name: str | None, host: str | None) -> bool:
     if plainly_org(name, site_name, host) or ORG_WORDS.search(name) or _ORG_SUFFIX.search(name):
         return True
     words = name.split()
+    if len(words) >= 2 and words[0].isupper() and words[0].casefold() in AGENCY_NAMES:
+        return True  # "CNN Business", "AP Sports"
     return name.isupper() and len(words) == 1 and len(name) <= 6  # "NDR", "ORF", "EFE"
 
 
@@ -885,7 +984,8 @@ def plainly_org(name: str, site_name: str | None, host: str | None) -> bool:
 
 def person_name_in_site(name: str, site_name: str) -> bool:
     """True if a site is named after a person ("Daniel Lemire's blog", "Blog von Anna Berg"):
-    ``name`` is two to four capitalised words that the longer site name contains."""
+    ``name`` is two to four capitalised words with no organisation word ("Business Insider")
+    that the longer site name contains."""
     words = name.split()
     return 2 <= len(words) <= 4 and person_shaped(name) and not ORG_WORDS.search(name) and \
         name.casefold() in site_name.casefold()
@@ -942,10 +1042,21 @@ def read_dates(meta: HtmlMeta, src: PageSources, tree) -> None:
                                            PUBLISHED_META])
         set_first_date(meta, "published", [(t.iso, "time:" + t.hint[:40]) for t in times
                                            if t.kind == "published"])
+        set_first_date(meta, "published", lone_time(times))
     if not meta.updated:
         set_first_date(meta, "updated", [(first(tags, n)[0], f"meta:{n}") for n in UPDATED_META])
         set_first_date(meta, "updated", [(t.iso, "time:" + t.hint[:40]) for t in times
                                          if t.kind == "updated"])
+
+
+def lone_time(times: list[TimeElement]) -> list[tuple[object, str]]:
+    """The first ``<time datetime>`` of the page outside comments, footers, sidebars and related
+    boxes when it has no role hint ("1 day ago" under the byline): the date the page shows,
+    for pages that give no other one."""
+    for item in times:
+        if item.kind == "unknown" and not item.boilerplate:
+            return [(item.iso, "time:first")]
+    return []
 
 
 def set_first_date(meta: HtmlMeta, name: str, candidates: list[tuple[object, str]]) -> None:
@@ -1022,31 +1133,20 @@ def time_elements(tree) -> list[TimeElement]:
         hint = " ".join(v for v in (attrs.get("itemprop"), attrs.get("class"), attrs.get("id"),
                                     "pubdate" if "pubdate" in attrs else None,
                                     parent.get("itemprop"), parent.get("class")) if v)
-        out.append(TimeElement(iso=iso, text=text[:200], hint=hint.lower()[:200]))
+        out.append(TimeElement(iso=iso, text=text[:200], hint=hint.lower()[:200],
+                               boilerplate=node.tag != "time" or in_boilerplate(node)))
     return out
 
 
 # --- section, tags, body, images ----------------------------------------------------------------
 
-def read_section_and_tags(meta: HtmlMeta, src: PageSources) -> None:
+def read_section_and_tags(meta: HtmlMeta, src: PageSources, tree=None) -> None:
     """``section`` and ``tags`` (module doc order)."""
-    tags = src.tags
-    for item in src.articles:
-        section = clean(text_value(item.get("articleSection")))
+    for section, where in section_candidates(meta, src, tree):
         if section and len(section) <= 80:
-            meta.section, meta.signals["section"] = section, "jsonld:articleSection"
+            meta.section, meta.signals["section"] = section, where
             break
-    if not meta.section:
-        section, where = first(tags, "article:section", "parsely-section", "section",
-                               "article.section", "og:article:section")
-        if section and section.lower() not in ("article", "news", "home") and len(section) <= 80:
-            meta.section, meta.signals["section"] = section, f"meta:{where}"
-    if not meta.section:
-        for item in src.others + src.pages:
-            if "breadcrumblist" in types_of(item):
-                read_breadcrumbs(meta, item)
-                if meta.section:
-                    break
+    tags = src.tags
     candidates = [(tags.get("article:tag", []), "meta:article:tag", MAX_TAGS)]
     candidates += [(as_list(item.get("keywords")), "jsonld:keywords", MAX_TAGS)
                    for item in src.articles]
@@ -1060,17 +1160,95 @@ def read_section_and_tags(meta: HtmlMeta, src: PageSources) -> None:
             break
 
 
-def read_breadcrumbs(meta: HtmlMeta, item: dict) -> None:
-    """Section from a ``BreadcrumbList``: the crumb before the last (the article itself)."""
+def section_candidates(meta: HtmlMeta, src: PageSources, tree):
+    """(section, signal) in preference order, read lazily: the page's breadcrumb trail (the
+    ``class=breadcrumb`` element, then JSON-LD ``BreadcrumbList``) unless its last crumb is a
+    generic "News" or "Blog", the JSON-LD ``articleSection``, the section ``<meta>``s
+    (``article:section``, ``parsely-section``, ``sailthru_section``, ...), then a generic value;
+    never a placeholder ("articles", "home"). A comma-separated list gives its first item."""
+    generic = []
+    trails = [(dom_breadcrumb(tree, meta.headline) if tree is not None else None, "dom:breadcrumb")]
+    trails += [(jsonld_breadcrumb(item, meta.headline), "jsonld:breadcrumb")
+               for item in src.others + src.pages if "breadcrumblist" in types_of(item)]
+    for crumb, where in trails:
+        if crumb and crumb.casefold() in GENERIC_SECTIONS:
+            generic.append((crumb, where))
+        elif crumb:
+            yield crumb, where
+    values = [(first_listed(clean(text_value(item.get("articleSection")))),
+               "jsonld:articleSection") for item in src.articles]
+    values += [(first_listed(clean(value)), f"meta:{name}") for name in SECTION_META
+               for value in src.tags.get(name, ())[:1]]
+    for section, where in values:
+        if not section or section.casefold() in NOT_SECTIONS:
+            continue
+        if section.casefold() in GENERIC_SECTIONS:
+            generic.append((section, where))
+        else:
+            yield section, where
+    yield from generic
+
+
+def first_listed(value: str | None) -> str | None:
+    """The first item of a comma-separated section list ("game,news,slider" → "game")."""
+    if not value or "," not in value:
+        return value
+    return value.split(",")[0].strip() or None
+
+
+def dom_breadcrumb(tree, headline: str | None) -> str | None:
+    """The last crumb of the page's visible breadcrumb trail (the first element whose class or
+    id says breadcrumb: its links, else its list items) before the article itself, or None."""
+    for node in tree.css('[class*="breadcrumb"], [id*="breadcrumb"]')[:6]:
+        while node.tag in ("li", "a", "span") and node.parent is not None and \
+                node.parent.tag not in ("body", "html"):
+            node = node.parent
+        if node.tag in ("body", "html", "main", "article", "script"):
+            continue
+        items = node.css("a") or node.css("li")
+        if not 1 <= len(items) <= 8:
+            continue
+        crumbs = [clean(item.text(deep=True)) for item in items]
+        section = last_crumb([c for c in crumbs if c], headline, links=True)
+        if section:
+            return section
+    return None
+
+
+def jsonld_breadcrumb(item: dict, headline: str | None) -> str | None:
+    """The last crumb of a JSON-LD ``BreadcrumbList`` before the article itself, or None."""
     crumbs = []
     for element in as_list(item.get("itemListElement"))[:20]:
         if isinstance(element, dict):
             name = clean(text_value(element.get("name")) or name_of(element.get("item")))
             if name:
                 crumbs.append(name)
-    crumbs = [c for c in crumbs if c.lower() not in NOT_NAMES]
-    if len(crumbs) >= 2 and len(crumbs[-2]) <= 60:
-        meta.section, meta.signals["section"] = crumbs[-2], "jsonld:breadcrumb"
+    return last_crumb(crumbs, headline)
+
+
+def names_the_article(crumb: str, headline_key: str) -> bool:
+    """True if a breadcrumb is the article itself: its headline, or the start of it in three
+    words or more ("Storm Brenna live" for "Storm Brenna live: ferries cancelled ...")."""
+    key = squash(crumb)
+    if not key or not headline_key:
+        return False
+    return key == headline_key or (headline_key.startswith(key[:40]) and len(crumb.split()) >= 3)
+
+
+def last_crumb(crumbs: list[str], headline: str | None, links: bool = False) -> str | None:
+    """The section a breadcrumb trail ends in: its last crumb that is not the article (the
+    headline or, in a JSON-LD trail, its first words; a crumb of more than six words), a
+    separator or the home page; None for no such crumb. The links of a visible trail are
+    sections unless one repeats the headline ("Dare to Play" above "Dare to Play 3 / ...")."""
+    key = squash(headline)
+    crumbs = [c.strip(" »>›/|·") for c in crumbs]
+    crumbs = [c for c in crumbs if c and c.casefold() not in HOME_CRUMBS]
+    while crumbs and ((squash(crumbs[-1]) == key if links else
+                       names_the_article(crumbs[-1], key)) or len(crumbs[-1].split()) > 6):
+        crumbs.pop()
+    if not crumbs or len(crumbs[-1]) > 60:
+        return None
+    return crumbs[-1]
 
 
 def keyword_list(values) -> list[str]:

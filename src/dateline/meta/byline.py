@@ -28,13 +28,14 @@ AGENCY_ALIASES = {"agence france-presse": "AFP", "associated press": "AP",
 _BYLINE_CUE = re.compile(
     r"^(?:(?:eine?\s+)?(?:kolumne|kommentar|gastbeitrag|beitrag|analyse|glosse|reportage|"
     r"essay)\s+von|(?:erstellt|verfasst|geschrieben|eingestellt|gepostet|veröffentlicht)\s+von"
-    r"\s*:?|(?:publié|écrit|rédigé)\s+par|(?:publicado|escrito)\s+por|(?:scritto|pubblicato)\s+da|"
+    r"\s*:?|(?:publié|écrit|rédigé)\s+par|(?:publicado|escrito)\s+por\s*:?|"
+    r"(?:scritto|pubblicato)\s+da|(?:analysis|commentary|opinion|review|interview|column)\s+by|"
     r"text\s+(?:by|von|de|di)|texte\s+de|texto\s+de|written\s+by|words\s+by|posted\s+by|"
     r"reporting\s+by|story\s+by|by|von|"
     r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s*:?\s+", re.IGNORECASE)
 _SEGMENT_BY = re.compile(r"\s[|•·]\s+(?:by|von)\s*:?\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
-_INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
+_INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s*:?\s+(?=[A-ZÀ-Ý])")
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|ms|msc|m\.?sc|ma|ba|bsc|mba|rd|rn|cde|esq|"
                      r"dipl\.?[-\w.]*)\.?$", re.IGNORECASE)
 _OTHER_CREDIT = re.compile(  # where the writers end: "; Editing by", "Illustration von", "Fotos:"
@@ -59,7 +60,7 @@ _ROLE = re.compile(
     r"corresponsal|redattore|for [A-Z].*|in [A-Z][a-z]+)$", re.IGNORECASE)
 _ORG_WORDS = re.compile(r"\b(?:staff|newsroom|desk|editorial board|editors|redaktion|rédaction|"
                         r"redacción|redazione|redakcja|team|news|media|press|agency|agencies|"
-                        r"wire|wires|online)\b", re.IGNORECASE)
+                        r"wire|wires|online|business)\b", re.IGNORECASE)
 _NOT_NAMES = frozenset(
     "home login log in sign share menu search subscribe comments comment reply more read next "
     "previous print email facebook twitter advertisement news latest the a an our this".split())
@@ -68,10 +69,16 @@ _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-
 _MONTH = rf"(?:{MONTH_ALT})\.?"
 _TRAILING_DATE = re.compile(  # where a date, a time or a comment count follows the names
     _CLOCK_OR_DATE.pattern + r"|\b\d{1,2}\.?\s*" + _MONTH +
-    r"(?=\W|$)|\b" + _MONTH + r"\s+\d{1,2}\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
+    r"(?=\W|$)|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
     r"\b(?:keine|no)\s+(?:kommentare|comments)\b|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|"
     r"months?|years?|minuten|stunden|std|tagen?|wochen|monaten?|jahren?|heures?|jours?|mois|"
     r"ans|horas?|días?|meses|años)\b", re.IGNORECASE)
+_WEEKDAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|"
+             r"thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+             r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
+_BEFORE_DATE = re.compile(  # what joins names to the date after them: "on Monday, ", " am "
+    rf"(?:[\s,]+(?:on|am|vom|le|el|il|at|um|à|du|del|{_WEEKDAYS})\.?)*[\s,|·•/-]*$",
+    re.IGNORECASE)
 _WIRE_LINE = re.compile(
     r"^[(\[—–-]*\s*(?:(?P<org>[^()]{1,40}?)\s+(?:with|avec|mit)\s+(?P<list>[^()]+?)|"
     r"(?:mit material von|with (?:reporting|material) from|avec|con|with)\s+(?P<list2>[^()]+?)|"
@@ -119,7 +126,7 @@ def parse_byline(line: str) -> Byline | None:
     weak_cue = bool(_WEAK_CUE.match(text) or in_segment) and not _TRAILING_DATE.search(text)
     for part in (p.strip(" .") for p in _SPLIT_NAMES.split(rest)):
         part = _ROLE.sub("", part).strip(" .,")
-        if not part or date_or_time(part) or _DEGREE.match(part):
+        if not part or date_or_time(part) or _DEGREE.match(part) or _TRAILING_DATE.match(part):
             continue
         if is_organisation(part):
             org = org or canonical_agency(part)
@@ -270,8 +277,7 @@ def names_before_date(rest: str) -> str:
     match = _TRAILING_DATE.search(rest)
     if not match or match.start() == 0:
         return rest
-    return re.sub(r"(?:\s+(?:on|am|vom|le|el|il|at|um|à|du|del))*[\s,|·•/-]*$", "",
-                  rest[:match.start()], flags=re.IGNORECASE) or rest
+    return _BEFORE_DATE.sub("", rest[:match.start()]) or rest
 
 
 def date_or_time(part: str) -> bool:
@@ -288,6 +294,8 @@ def is_organisation(name: str) -> bool:
     if any(ch.isdigit() for ch in name):
         return True
     words = name.split()
+    if len(words) >= 2 and words[0].isupper() and words[0].casefold() in AGENCIES:
+        return True  # "CNN Business", "AP Sports"
     return name.isupper() and (len(words) == 1 or len(words) > 3)
 
 

@@ -28,6 +28,8 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])")
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?m\.?)?(?!\d)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+_GLUED_YEAR_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}[:.]\d\d(?!\d))")
+_GLUED_WORD = re.compile(r"(?<=[\dA-Z])(?=(?:[A-Z][a-z]{2,}))")
 _BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SEGMENT_SEP = re.compile(r"\s*[|·•⋅]\s*|\s+[—–]\s+")  # between parts of a metadata line
@@ -81,11 +83,17 @@ class DateLine:
 def find_dates(line: str) -> list[DateLine]:
     """Every dated statement on one line: "Publié le 12 mars 2025, modifié le 12 mars 2025"
     gives a published and an updated ``DateLine``; most lines give one or none."""
+    line = unglued(line)
     first = find_date_line(line)
     if first is None:
         first = segment_date(line)
     if first is None or first.kind == "unknown":
         return [first] if first else []
+    if first.kind == "updated":
+        cue = _UPDATED_CUE.search(line)
+        before = find_date_line(line[:cue.start()]) if cue and cue.start() > 0 else None
+        if before and before.kind != "updated":  # "Nov. 20, 2019 Updated: Nov. 20, 1:35 a.m."
+            return [DateLine(kind="published", iso=before.iso, matched=before.matched), first]
     other_cue = _UPDATED_CUE if first.kind == "published" else _PUBLISHED_CUE
     match = other_cue.search(line)
     if match and match.start() > 0:
@@ -93,6 +101,14 @@ def find_dates(line: str) -> list[DateLine]:
         if second and second.kind != first.kind:
             return [first, second]
     return [first]
+
+
+def unglued(line: str) -> str:
+    """A date line with the spaces put back that markup without whitespace between its spans
+    loses ("Nov. 20, 2019Updated: Nov. 20", "Nov 19 20197:16 AM ESTUpdated")."""
+    if not _GLUED_YEAR_CLOCK.search(line) and not _GLUED_WORD.search(line):
+        return line
+    return _GLUED_WORD.sub(" ", _GLUED_YEAR_CLOCK.sub(r"\1 \2", line))
 
 
 def segment_date(line: str) -> DateLine | None:
