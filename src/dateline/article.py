@@ -41,7 +41,8 @@ from dateline.headline import rank_headlines
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_given_name_line,
                                   parse_name_line, parse_photo_credit, parse_sources)
-from dateline.meta.dates import find_date_line, find_dates
+from dateline.meta.dates import (find_date_line, find_dates, has_ambiguous_slash_date,
+                                 slash_order_evidence)
 from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
 
@@ -166,6 +167,7 @@ class Assembly:
     body: list[int] = field(default_factory=list)
     published_cue: bool = False  # ``published`` came from a line with a "published" cue
     template: Collection[str] = ()  # template keys of lines that repeat across the site
+    day_first: bool | None = None  # the page writes "07/05/2022" day first (None: month first)
 
     def claim(self, index: int, reason: str) -> None:
         """Mark block ``index`` as used for ``reason`` (first claim wins)."""
@@ -190,6 +192,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
     state = Assembly(blocks, labels, template=template or ())
     article = Article(source=capture.source, url=capture.url, warnings=list(capture.warnings))
     body = select_body(state)
+    state.day_first = slash_day_first(state.blocks, body)
     title_index = find_title(state, body)
     if title_index is not None:
         article.title = clean_title(blocks[title_index].text)
@@ -206,6 +209,20 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
     if explain:
         article.dropped = dropped_lines(state)
     return article
+
+
+def slash_day_first(blocks: list[Block], body: list[int]) -> bool | None:
+    """Whether this page writes slash dates day first ("07/05/2022" = 7 May): from a slash date
+    on the page that reads only one way, else from the language of the body (English month
+    first, other languages day first); None when the page has no ambiguous slash date."""
+    lines = [block.text for block in blocks if len(block.text) <= 300]
+    if not has_ambiguous_slash_date(lines):
+        return None
+    evidence = slash_order_evidence(lines)
+    if evidence is not None:
+        return evidence
+    lang = detect_language(" ".join(blocks[i].text for i in body[:30]))
+    return None if lang in (None, "en") else True
 
 
 def select_body(state: Assembly) -> list[int]:
@@ -550,7 +567,7 @@ def read_far_date(state: Assembly, article: Article, body: list[int], zone: set[
     for i in [*range(first_body - 1, -1, -1), *range(first_body, len(blocks))]:
         if i in zone or i in state.reasons or len(blocks[i].text) > 200:
             continue
-        for date in find_dates(blocks[i].text):
+        for date in find_dates(blocks[i].text, state.day_first):
             if date.kind == "updated":
                 continue
             article.published = date.iso
@@ -609,7 +626,7 @@ def read_metadata_line(text: str, article: Article, state: Assembly) -> str | No
     if credits:
         add_unique(article.photo_credits, credits)
         return "credit"
-    dates = find_dates(text)
+    dates = find_dates(text, state.day_first)
     byline = parse_byline(text)
     if byline and (byline.authors or byline.org):
         if byline.authors and not article.authors:

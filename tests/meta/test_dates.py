@@ -47,3 +47,30 @@ def test_glued_date_spans():
                                                 ("updated", "2024-03-04T01:35:00")]
     dates = find_dates("Published Mon, Mar 4 20247:05 AM ESTUpdated Mon, Mar 4 20247:16 AM EST")
     assert [d.iso for d in dates] == ["2024-03-04T07:05:00-05:00", "2024-03-04T07:16:00-05:00"]
+
+
+def test_slash_date_order_from_the_page():
+    from dateline.meta.dates import has_ambiguous_slash_date, slash_order_evidence
+
+    assert slash_order_evidence(["12/04/2020 by Kay", "16/04/2020 at 12:35 am"]) is True
+    assert slash_order_evidence(["04/16/2020", "05/03/2020"]) is False
+    assert slash_order_evidence(["05/03/2020", "1/2/2021"]) is None
+    assert slash_order_evidence(["16/04/2020", "04/16/2020"]) is None  # they disagree
+    assert has_ambiguous_slash_date(["Posted 05/03/2020"])
+    assert not has_ambiguous_slash_date(["16/04/2020", "05.03.2020"])
+    assert find_dates("07/05/2022 20H06", day_first=True)[0].iso.startswith("2022-05-07")
+    assert find_dates("07/05/2022 20H06")[0].iso.startswith("2022-07-05")
+
+
+def test_a_spanish_page_reads_slash_dates_day_first():
+    from dateline.article import slash_day_first
+    from dateline.model import Block
+
+    lines = ["07/05/2022 20H06",
+             "El congreso aprobó la ley de presupuesto tras una larga sesión en la que los "
+             "diputados de la oposición votaron en contra de las medidas del gobierno."]
+    blocks = [Block(text=t, index=i, line_no=i + 1) for i, t in enumerate(lines)]
+    assert slash_day_first(blocks, [1]) is True
+    blocks[1].text = ("Congress passed the budget bill after a long session in which the "
+                      "opposition voted against the government's measures.")
+    assert slash_day_first(blocks, [1]) is None

@@ -80,27 +80,52 @@ class DateLine:
     matched: str
 
 
-def find_dates(line: str) -> list[DateLine]:
+def find_dates(line: str, day_first: bool | None = None) -> list[DateLine]:
     """Every dated statement on one line: "Publié le 12 mars 2025, modifié le 12 mars 2025"
-    gives a published and an updated ``DateLine``; most lines give one or none."""
+    gives a published and an updated ``DateLine``; most lines give one or none. ``day_first``
+    says how the page writes "07/05/2022" (None: month first, the English way)."""
     line = unglued(line)
-    first = find_date_line(line)
+    first = find_date_line(line, day_first)
     if first is None:
-        first = segment_date(line)
+        first = segment_date(line, day_first)
     if first is None or first.kind == "unknown":
         return [first] if first else []
     if first.kind == "updated":
         cue = _UPDATED_CUE.search(line)
-        before = find_date_line(line[:cue.start()]) if cue and cue.start() > 0 else None
+        before = find_date_line(line[:cue.start()], day_first) if cue and cue.start() > 0 \
+            else None
         if before and before.kind != "updated":  # "Nov. 20, 2019 Updated: Nov. 20, 1:35 a.m."
             return [DateLine(kind="published", iso=before.iso, matched=before.matched), first]
     other_cue = _UPDATED_CUE if first.kind == "published" else _PUBLISHED_CUE
     match = other_cue.search(line)
     if match and match.start() > 0:
-        second = find_date_line(line[match.start():])
+        second = find_date_line(line[match.start():], day_first)
         if second and second.kind != first.kind:
             return [first, second]
     return [first]
+
+
+def slash_order_evidence(lines) -> bool | None:
+    """How a page writes numeric slash dates, from the ones that can only be read one way:
+    True if one reads day first ("16/04/2020"), False if one reads month first ("04/16/2020"),
+    None when none tells (every part 12 or less) or they disagree."""
+    day = month = False
+    for line in lines:
+        if "/" not in line:
+            continue
+        for match in _NUMERIC.finditer(line):
+            if match[2] != "/":
+                continue
+            a, b = int(match[1]), int(match[3])
+            day |= a > 12 >= b
+            month |= b > 12 >= a
+    return day if day != month else None
+
+
+def has_ambiguous_slash_date(lines) -> bool:
+    """True if a line holds a slash date whose day and month are both 12 or less."""
+    return any(match[2] == "/" and int(match[1]) <= 12 and int(match[3]) <= 12
+               for line in lines if "/" in line for match in _NUMERIC.finditer(line))
 
 
 def unglued(line: str) -> str:
@@ -111,20 +136,20 @@ def unglued(line: str) -> str:
     return _GLUED_WORD.sub(" ", _GLUED_YEAR_CLOCK.sub(r"\1 \2", line))
 
 
-def segment_date(line: str) -> DateLine | None:
+def segment_date(line: str, day_first: bool | None = None) -> DateLine | None:
     """The date of the first dated segment of a metadata line whose parts are set off by
     separators ("3. August 2015 · Filed under Travel", "28.04.2021 - 07:18 | Quelle: dpa"),
     or None. Each segment must be a date line by itself."""
     if len(line) > 200 or not _SEGMENT_SEP.search(line):
         return None
     for segment in _SEGMENT_SEP.split(line):
-        found = find_date_line(segment)
+        found = find_date_line(segment, day_first)
         if found:
             return DateLine(kind=found.kind, iso=found.iso, matched=line.strip())
     return None
 
 
-def find_date_line(line: str) -> DateLine | None:
+def find_date_line(line: str, day_first: bool | None = None) -> DateLine | None:
     """The date a short line states and its kind, or None for anything that is not a date line.
 
     "Latest update : 2014-01-06" → updated 2014-01-06; "Published Feb. 26, 2024 4:10 PM EST" →
@@ -155,18 +180,21 @@ def find_date_line(line: str) -> DateLine | None:
         kind, segment = "updated", line[cue_updated.end():]
     elif cue_published:
         kind, segment = "published", line[cue_published.end():]
-    iso = parse_date(segment, fallback=kind != "unknown") or parse_date(line, fallback=False)
+    iso = (parse_date(segment, fallback=kind != "unknown", day_first=day_first)
+           or parse_date(line, fallback=False, day_first=day_first))
     if iso is None:
         return None
     return DateLine(kind=kind, iso=iso, matched=line.strip())
 
 
-def parse_date(text: str, languages: list[str] | None = None, *, fallback: bool = True) -> str | None:
+def parse_date(text: str, languages: list[str] | None = None, *, fallback: bool = True,
+               day_first: bool | None = None) -> str | None:
     """ISO 8601 of the first date in ``text``: a day, or a datetime when a time is given.
 
     ISO and numeric dates ("2014-01-06", "26.02.2024", "11/19/2019") are read directly; dates
     with month names go to dateparser. Numeric day/month order: a part over 12 decides; else
-    month-first for English (``languages`` ["en"]) and day-first otherwise. ``fallback``
+    month-first for English (``languages`` ["en"]) and day-first otherwise, unless
+    ``day_first`` says how the page writes them. ``fallback``
     allows the slow dateparser path for forms the fast paths do not know.
     """
     if not _DIGIT.search(text):
@@ -179,8 +207,8 @@ def parse_date(text: str, languages: list[str] | None = None, *, fallback: bool 
     if match and not any(w.lower() in MONTH_NUMBERS for w in _WORD.findall(text)):
         a, b, year = int(match[1]), int(match[3]), int(match[4])
         year += 2000 if year < 100 else 0
-        month_first = (b > 12 >= a) or (a <= 12 and b <= 12 and match[2] == "/"
-                                        and (languages or ["en"])[0] == "en")
+        english = (languages or ["en"])[0] == "en" if day_first is None else not day_first
+        month_first = (b > 12 >= a) or (a <= 12 and b <= 12 and match[2] == "/" and english)
         month, day = (a, b) if month_first else (b, a)
         clock = _CLOCK.search(text[match.end():])
         hour, minute = clock_parts(clock)
