@@ -261,3 +261,14 @@ def test_a_name_line_next_to_the_date_line_at_the_top_of_the_body_is_the_byline(
     article = Article(source="t")
     read_metadata(state, article, select_body(state), 0)
     assert article.authors == ["Carmen Valdivia"] and state.reasons[2] == "byline"
+
+
+def test_a_capture_showing_only_an_update_date_is_published_that_day():
+    from dateline.api import extract
+
+    text = ("City council backs harbour plan\n\nUpdated 10:14 GMT March 14, 2021\n\n"
+            + "The city council voted on Tuesday to back the new harbour plan after months "
+              "of debate among residents and business owners. " * 4)
+    article = extract(text)
+    assert article.published.startswith("2021-03-14") and article.updated.startswith("2021-03-14")
+    assert any("update date" in w for w in article.warnings)

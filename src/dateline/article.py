@@ -178,8 +178,14 @@ def text_capture_to_article(capture: Capture, *, explain: bool = False,
                             template: Collection[str] | None = None) -> Article:
     """The ``Article`` of a text capture: segment, label, then assemble."""
     blocks = text_to_blocks(capture.text)
-    return blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
-                             template=template)
+    article = blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
+                                template=template)
+    if article.published is None and article.updated is not None:
+        # a page that shows only "Updated ..." (CNN, "Stand:"): on the development pages that
+        # date is the publication day 13 times in 14; the HTML path has datePublished instead
+        article.published = article.updated
+        article.warnings.append("no publication date shown: published is the update date")
+    return article
 
 
 def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, *,
@@ -549,7 +555,7 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         text = state.blocks[i].text
         if len(text) > 300:
             continue
-        reason = read_metadata_line(text, article, state)
+        reason = read_metadata_line(text, article, state, below_body=bool(body) and i > body[-1])
         if reason:
             state.claim(i, reason)
     if article.published is None:
@@ -616,8 +622,11 @@ def names_on_line(state: Assembly, i: int) -> tuple[str, ...] | None:
     return None
 
 
-def read_metadata_line(text: str, article: Article, state: Assembly) -> str | None:
-    """Take what one line says about the article; return its reason label, or None."""
+def read_metadata_line(text: str, article: Article, state: Assembly,
+                       below_body: bool = False) -> str | None:
+    """Take what one line says about the article; return its reason label, or None.
+    ``below_body``: the line comes after the article (a "Published" cue there is another
+    post's, it does not beat a date line found by the article)."""
     sources = parse_sources(text)
     if sources:
         add_unique(article.sources, sources)
@@ -636,7 +645,8 @@ def read_metadata_line(text: str, article: Article, state: Assembly) -> str | No
     for date in dates:
         if date.kind == "updated":
             article.updated = article.updated or date.iso
-        elif article.published is None or (date.kind == "published" and not state.published_cue):
+        elif article.published is None or (date.kind == "published" and not state.published_cue
+                                            and not below_body):
             # an explicit "published" cue beats a bare date seen earlier
             article.published = date.iso
             state.published_cue = date.kind == "published"

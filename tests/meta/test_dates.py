@@ -74,3 +74,9 @@ def test_a_spanish_page_reads_slash_dates_day_first():
     blocks[1].text = ("Congress passed the budget bill after a long session in which the "
                       "opposition voted against the government's measures.")
     assert slash_day_first(blocks, [1]) is None
+
+
+def test_more_date_forms():
+    assert find_dates("Letzte Änderung: 31.10.2023 - 14:49:39")[0].kind == "updated"
+    assert find_dates("18. 05. 2014 22:38")[0].iso == "2014-05-18T22:38:00"
+    assert find_dates("Veröffentlicht am 10. Februar 20199. Februar 2019")[0].iso == "2019-02-10"

@@ -17,6 +17,7 @@ MAX_OTHER_WORDS = 12  # a date inside a longer sentence is body text, not a date
 
 _UPDATED_CUE = re.compile(
     r"\b(?:updated?|last (?:updated|modified)|latest update|modified|aktualisiert|geändert|stand|"
+    r"(?:letzte\s+)?änderung|dernière modification|ultima modifica|"
     r"mis à jour|mise à jour|modifié|actualizad[oa]|actualización|aggiornat[oa]|"
     r"zaktualizowano|aktualizacja|bijgewerkt|gewijzigd|atualizad[oa]|uppdaterad)\b", re.IGNORECASE)
 _PUBLISHED_CUE = re.compile(
@@ -25,10 +26,11 @@ _PUBLISHED_CUE = re.compile(
     r"opublikowano|gepubliceerd|geplaatst|publicad[oa] em|publicerad)\b", re.IGNORECASE)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?"
                   r"(Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-]) ?(\d{1,2})\2 ?(\d{4}|\d{2})(?![\d.])")
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?m\.?)?(?!\d)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _GLUED_YEAR_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}[:.]\d\d(?!\d))")
+_GLUED_YEAR_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}\.\s*[^\W\d_]{3,})")  # "20199. Februar"
 _GLUED_WORD = re.compile(r"(?<=[\dA-Z])(?=(?:[A-Z][a-z]{2,}))")
 _BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -131,9 +133,11 @@ def has_ambiguous_slash_date(lines) -> bool:
 def unglued(line: str) -> str:
     """A date line with the spaces put back that markup without whitespace between its spans
     loses ("Nov. 20, 2019Updated: Nov. 20", "Nov 19 20197:16 AM ESTUpdated")."""
-    if not _GLUED_YEAR_CLOCK.search(line) and not _GLUED_WORD.search(line):
+    if not (_GLUED_YEAR_CLOCK.search(line) or _GLUED_WORD.search(line) or
+            _GLUED_YEAR_DAY.search(line)):
         return line
-    return _GLUED_WORD.sub(" ", _GLUED_YEAR_CLOCK.sub(r"\1 \2", line))
+    line = _GLUED_YEAR_DAY.sub(r"\1 \2", _GLUED_YEAR_CLOCK.sub(r"\1 \2", line))
+    return _GLUED_WORD.sub(" ", line)
 
 
 def segment_date(line: str, day_first: bool | None = None) -> DateLine | None:
