@@ -34,6 +34,10 @@ def test_unusable_input_names_the_reason(data, reason):
 def test_html_is_recognised():
     assert read_capture(b"<!DOCTYPE html><html><body><p>Hi</p></body></html>").kind == "html"
     assert read_capture(b"Plain text about <b> tags in prose.").kind == "text"
+    # a text dump that opens with a stray <noscript> image line is still a text capture
+    dump = ('<img height="1" width="1" src="https://px.example/tr"> <div><img src="x.gif">\n\n'
+            + "  \u2022 Inicio\n  \u2022 Secciones\n\nLa alcaldía anunció hoy un nuevo plan.\n" * 60)
+    assert read_capture(dump.encode()).kind == "text"
 
 
 def test_crlf_normalised():

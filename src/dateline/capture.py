@@ -116,9 +116,14 @@ def check_not_binary(text: str, source: str) -> None:
                            f"{len(head):,}: this is not a text capture or HTML page")
 
 
+SHORT_HTML_CHARS = 2_000  # below this, one structural tag at the start is enough for HTML
+
+
 def looks_like_html(text: str) -> bool:
     """True if ``text`` is HTML markup rather than a rendered text capture."""
     head = text[:4096].lstrip()
+    tags = len(_HTML_SNIFF_STR.findall(text[:20_000]))
     if head.startswith("<") and _HTML_SNIFF_STR.search(head):
-        return True
-    return len(_HTML_SNIFF_STR.findall(text[:20_000])) >= 3
+        # one leading tag in a long text is a text dump's stray <noscript> <img>/<div> line
+        return tags >= 2 or len(text) < SHORT_HTML_CHARS
+    return tags >= 3
