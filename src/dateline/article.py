@@ -107,6 +107,18 @@ _COMMENT_FORM = re.compile(
     r"tu dirección de correo electrónico no será publicada|"
     r"il tuo indirizzo email non sarà pubblicato|twój adres e-mail nie zostanie opublikowany|"
     r"you must be logged in to post a comment|comments are closed", re.IGNORECASE)
+# Words each of the patterns above needs (lower case): a line holding none of them cannot match,
+# which a substring test tells far faster than the pattern (see ``may_contain``)
+CONSENT_WORDS = ("cookie",)
+COMMENT_FORM_WORDS = ("will not be published", "required fields", "e-mail-adresse",
+                      "erforderliche felder", "votre adresse", "dirección de correo",
+                      "tuo indirizzo", "adres e-mail", "logged in to post", "comments are closed")
+COMMENT_LINE_WORDS = ("said", "says", "wrote", "sagt", "schrieb", "schreibt", "dit", "dijo",
+                      "dice", "disse", "detto", "napisał", "reply", "antworten", "répondre",
+                      "responder", "rispondi", "odpowiedz")
+# characters ``re.IGNORECASE`` matches to a letter ("ı" and "İ" to "i", "ſ" to "s") that
+# ``str.lower`` does not turn into that letter
+_CASE_TRAPS = ("ı", "İ", "ſ")
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 COMMENT_EVIDENCE_SPAN = 8  # blocks after a comments header searched for a comment or the form
 COMMENT_LOOKBACK = 3  # blocks above the first body block where a thread may start
@@ -131,6 +143,8 @@ _CALL_TO_ACTION = re.compile(
     r"(?:download|get) the .{1,30} app|follow us on|abonnieren sie (?:unser|den|jetzt)|"
     r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
 CALL_TO_ACTION_MAX_WORDS = 40
+CALL_TO_ACTION_WORDS = ("subscribe", "sign up", "follow us", "abonn", "inscrivez", "suscr",
+                        "iscriviti", "zapisz", "support", " app", "newsletter")
 _AD_LABEL = re.compile(  # a line that only labels an ad slot: "Advertisement", "Anzeige", "- Publicité -"
     r"^\W*(?:advertisements?|advertising|advert|anzeigen?|werbung|publicité|publicidad|"
     r"pubblicità|reklama|sponsored|ad)\W*(?:\(button\))?\W*$", re.IGNORECASE)
@@ -221,7 +235,7 @@ def select_body(state: Assembly) -> list[int]:
         if _INLINE_PROMO.match(block.text) or _READ_MORE.match(block.text):
             state.claim(i, "teaser")
             continue
-        if _CONSENT.search(block.text):
+        if may_contain(block.text, CONSENT_WORDS) and _CONSENT.search(block.text):
             state.claim(i, "cookie notice")
             continue
         if is_call_to_action(block.text):
@@ -240,7 +254,8 @@ def select_body(state: Assembly) -> list[int]:
             continue  # the keyword list under a "Tags" header: tags, not article text
         if glued_teaser(block.text):
             glued.append(i)
-        elif _COUNT_LINK.search(block.text) and headline_shaped(block.text) and \
+        elif block.text.endswith((")", ")\n")) and _COUNT_LINK.search(block.text) and \
+                headline_shaped(block.text) and \
                 ". " not in block.text:
             counted.append(i)
         body.append(i)
@@ -342,7 +357,21 @@ def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
 def is_call_to_action(text: str) -> bool:
     """True for a short appeal to the reader ("Subscribe to our newsletter", "Follow us on
     Twitter", "Get the Example News app", "Click here to support us"): never article text."""
-    return len(text.split()) <= CALL_TO_ACTION_MAX_WORDS and bool(_CALL_TO_ACTION.search(text))
+    return len(text.split()) <= CALL_TO_ACTION_MAX_WORDS and \
+        may_contain(text, CALL_TO_ACTION_WORDS) and bool(_CALL_TO_ACTION.search(text))
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of the lower-case ``words``, not even in the
+    case-insensitive sense of ``re.IGNORECASE`` (a cheap test before a slow pattern that
+    needs one of them)."""
+    low = text.lower()
+    return any(word in low for word in words) or any(c in text for c in _CASE_TRAPS)
+
+
+def is_comment_form(text: str) -> bool:
+    """True for a line of the comment form ("Your email address will not be published")."""
+    return may_contain(text, COMMENT_FORM_WORDS) and bool(_COMMENT_FORM.search(text))
 
 
 def comment_section_start(blocks: list[Block], after: int) -> int | None:
@@ -362,7 +391,7 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
         if len(text) <= 200 and _COMMENT_HEADER.match(text) and any(
                 is_comment_evidence(b.text) for b in blocks[i + 1:i + 1 + COMMENT_EVIDENCE_SPAN]):
             return i
-        if len(text) <= 200 and _COMMENT_FORM.search(text):
+        if len(text) <= 200 and is_comment_form(text):
             return i  # the comment form ("Your email address will not be published") itself
         if i in next_meta and next_meta[i] - i <= COMMENT_META_SPAN:
             return i
@@ -372,14 +401,15 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
 def is_comment_evidence(text: str) -> bool:
     """True for a line only a comment thread has: a comment line, the comment form, or a bare
     date with a clock time ("August 8, 2018 at 3:17 pm") as comments are stamped."""
-    if is_comment_line(text) or _COMMENT_FORM.search(text):
+    if is_comment_line(text) or is_comment_form(text):
         return True
     return len(text) <= 60 and bool(_CLOCK.search(text)) and find_date_line(text) is not None
 
 
 def is_comment_line(text: str) -> bool:
     """True for the line heading one reader comment ("Ann on May 2, 2019 at 4:47 pm said:")."""
-    return len(text) <= 120 and bool(_COMMENT_META.match(text))
+    return len(text) <= 120 and may_contain(text, COMMENT_LINE_WORDS) and \
+        bool(_COMMENT_META.match(text))
 
 
 def cut_comment_section(blocks: list[Block], body: list[int],

@@ -34,6 +34,7 @@ _BYLINE_CUE = re.compile(
     r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s+", re.IGNORECASE)
 _INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(?=[A-ZÀ-Ý])")
+_INNER_CUES = ("by", "von", "par", "por")  # one of these is in any text _INNER_BY matches
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|ms|msc|m\.?sc|ma|ba|bsc|mba|rd|rn|cde|esq|"
                      r"dipl\.?[-\w.]*)\.?$", re.IGNORECASE)
 _OTHER_CREDIT = re.compile(  # where the writers end: "; Editing by", "Illustration von", "Fotos:"
@@ -178,11 +179,14 @@ def name_words(name: str) -> int:
 
 def byline_rest(text: str) -> str | None:
     """What follows the byline cue ("By ", "Text by ", a date then " by "), or None."""
-    text = _GLUED_CUE.sub(r"\1 ", _IMAGE_PREFIX.sub("", text))
+    if text.startswith("["):  # the anchored patterns below match nowhere else: skip re.sub
+        text = _IMAGE_PREFIX.sub("", text)
+    if text.startswith(("By", "Von")):
+        text = _GLUED_CUE.sub(r"\1 ", text)
     match = _BYLINE_CUE.match(text)
     if match:
         return text[match.end():]
-    inner = _INNER_BY.search(text)
+    inner = _INNER_BY.search(text) if any(cue in text for cue in _INNER_CUES) else None
     if inner and inner.start() < 60 and _TRAILING_DATE.search(text[:inner.start()]):
         return text[inner.end():]  # "5:45 AM PST 11/19/2019 by Jane Doe", not "18. Fairway von X"
     return None

@@ -31,6 +31,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SEGMENT_SEP = re.compile(r"\s*[|·•⋅]\s*|\s+[—–]\s+")  # between parts of a metadata line
+_SEPARATORS = "|·•⋅—–"  # one of these is in any text _SEGMENT_SEP matches (faster to test)
 MONTH_NUMBERS: dict[str, int] = {}
 for _number, _names in enumerate((
         "jan january januar jänner janvier enero gennaio stycznia styczeń januari janeiro janv ene gen",
@@ -99,7 +100,8 @@ def segment_date(line: str) -> DateLine | None:
     """The date of the first dated segment of a metadata line whose parts are set off by
     separators ("3. August 2015 · Filed under Travel", "28.04.2021 - 07:18 | Quelle: dpa"),
     or None. Each segment must be a date line by itself."""
-    if len(line) > 200 or not _SEGMENT_SEP.search(line):
+    if len(line) > 200 or not any(sep in line for sep in _SEPARATORS) or \
+            not _SEGMENT_SEP.search(line):
         return None
     for segment in _SEGMENT_SEP.split(line):
         found = find_date_line(segment)
