@@ -275,13 +275,12 @@ def parse_photo_credit(line: str) -> list[str] | None:
     match = _PHOTO_CUE.match(text) if len(text) <= 120 else None
     credit = match[1] if match else None
     if credit is None and len(text) <= 80:
-        for pattern in (_COURTESY, _COPYRIGHT_CREDIT):
-            found = pattern.match(text)
-            if found:
-                credit = found[1]
-                break
+        # (a copyright credit starts with "©", a trailing one needs "(": tested before the patterns)
+        found = _COURTESY.match(text) or (text.startswith("©") and _COPYRIGHT_CREDIT.match(text))
+        if found:
+            credit = found[1]
     if credit is None:
-        trailing = _TRAILING_CREDIT.search(text)
+        trailing = _TRAILING_CREDIT.search(text) if "(" in text else None
         credit = trailing[1] if trailing else None
     if not credit:
         return None
