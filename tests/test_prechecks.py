@@ -54,3 +54,26 @@ def test_word_check_never_hides_a_match(pattern, words, examples):
 def test_word_check_rejects_lines_without_the_words():
     assert not may_contain("An ordinary sentence about the weather.", article.CONSENT_WORDS)
     assert may_contain("COOKİES", article.CONSENT_WORDS)  # 'İ' lower-cases to two characters
+
+
+def test_read_more_first_letters_are_all_that_ignorecase_matches():
+    import re
+    import sys
+
+    # every phrase of _READ_MORE (the top-level alternatives in "^(?:...)") starts with one of
+    body = article._READ_MORE.pattern
+    body = body[len("^(?:"):body.rindex(")")]
+    phrases, depth, start = [], 0, 0
+    for pos, ch in enumerate(body):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            phrases.append(body[start:pos])
+            start = pos + 1
+    phrases.append(body[start:])
+    first = {phrase[0] for phrase in phrases}
+    assert first == set("rmcfwls"), phrases
+    letter = re.compile(f"[{''.join(sorted(first))}]", re.IGNORECASE)
+    matched = {chr(c) for c in range(sys.maxunicode + 1) if letter.match(chr(c))}
+    assert matched == article._READ_MORE_FIRST
+    for text in ("Read more", "READ MORE »", "ſeguir leyendo", "Weiterlesen", "lire la suite"):
+        assert article.is_read_more(text) == bool(article._READ_MORE.match(text))

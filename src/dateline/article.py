@@ -57,6 +57,8 @@ _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
     r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
     r"lees meer|läs mer|les mer)\W*$", re.IGNORECASE)
+# the first letters of the phrases above, as re.IGNORECASE matches them ("ſ" is an "s")
+_READ_MORE_FIRST = frozenset("rmcfwlsRMCFWLSſ")
 _INLINE_PROMO = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|"
     r"mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lea también|lee también|"
@@ -232,7 +234,7 @@ def select_body(state: Assembly) -> list[int]:
         if state.template and template_key(block.text) in state.template:
             state.claim(i, "site template")
             continue
-        if _INLINE_PROMO.match(block.text) or _READ_MORE.match(block.text):
+        if _INLINE_PROMO.match(block.text) or is_read_more(block.text):
             state.claim(i, "teaser")
             continue
         if may_contain(block.text, CONSENT_WORDS) and _CONSENT.search(block.text):
@@ -247,7 +249,7 @@ def select_body(state: Assembly) -> list[int]:
         if _AD_LABEL.match(block.text):
             state.claim(i, "advertisement")
             continue
-        if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text) and \
+        if i + 1 < len(state.blocks) and is_read_more(state.blocks[i + 1].text) and \
                 not is_paragraph(block.text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         if i > 0 and _TAG_HEADER.match(state.blocks[i - 1].text) and keyword_list(block.text):
@@ -309,6 +311,12 @@ def is_paragraph(text: str) -> bool:
     """True for a paragraph of running text: ``PARAGRAPH_MIN_WORDS`` words or more, ending a
     sentence (a teaser is a headline, perhaps with a line of summary)."""
     return len(_WORD.findall(text)) >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def is_read_more(text: str) -> bool:
+    """True for a bare "Read more" / "Weiterlesen" / "Lire la suite" link line (``_READ_MORE``;
+    tested first on the line's first letter, which every phrase of it starts with one of)."""
+    return text[:1] in _READ_MORE_FIRST and bool(_READ_MORE.match(text))
 
 
 def mostly_cjk(text: str) -> bool:
@@ -506,7 +514,7 @@ def clean_title(text: str) -> str:
 def title_shaped(text: str) -> bool:
     """True for a line the headline model may pick: 1-25 words, not a sentence run-on."""
     n = len(_WORD.findall(text))
-    return (1 <= n <= 25 and not text.endswith((",", ":", ";")) and not _READ_MORE.match(text)
+    return (1 <= n <= 25 and not text.endswith((",", ":", ";")) and not is_read_more(text)
             and not (text.endswith(".") and n > SHORT_TITLE_WORDS)
             and not _NOT_A_TITLE.search(text))
 
@@ -514,7 +522,7 @@ def title_shaped(text: str) -> bool:
 def headline_shaped(text: str) -> bool:
     """True for a line that could be a headline: 3-25 words, not ending like a sentence."""
     n = len(_WORD.findall(text))
-    return 3 <= n <= 25 and not text.endswith((".", ",", ":", ";")) and not _READ_MORE.match(text)
+    return 3 <= n <= 25 and not text.endswith((".", ",", ":", ";")) and not is_read_more(text)
 
 
 def find_section(state: Assembly, title_index: int) -> str | None:
@@ -690,7 +698,7 @@ def read_links(state: Assembly, article: Article) -> None:
             header_mode = None  # a rail header above the article does not reach below it
         if i in state.reasons and state.reasons[i] != "teaser":
             continue
-        if _READ_MORE.match(text):
+        if is_read_more(text):
             state.claim(i, "read-more link")
             continue
         tags = tag_line(text)
@@ -717,7 +725,7 @@ def read_links(state: Assembly, article: Article) -> None:
             header_mode = "popular"
             state.claim(i, "teaser header")
             continue
-        followed_by_more = i + 1 < len(blocks) and _READ_MORE.match(blocks[i + 1].text)
+        followed_by_more = i + 1 < len(blocks) and is_read_more(blocks[i + 1].text)
         promo = _INLINE_PROMO.match(text)
         if promo:
             article.teasers.append(text[promo.end() - 1:].strip())
@@ -736,7 +744,7 @@ def read_links(state: Assembly, article: Article) -> None:
             state.claim(i, "related link")
             continue
         if block.bullet and len(_WORD.findall(text)) <= 3 and i > last_body and \
-                i + 2 < len(blocks) and _READ_MORE.match(blocks[i + 2].text):
+                i + 2 < len(blocks) and is_read_more(blocks[i + 2].text):
             group = group_keys.setdefault(text.casefold(), text)
             state.claim(i, "related group")
             article.tags[:] = [t for t in article.tags if t.casefold() != text.casefold()]
