@@ -60,6 +60,8 @@ _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
     r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
     r"lees meer|läs mer|les mer)\W*$", re.IGNORECASE)
+# the first letters of the phrases above, as re.IGNORECASE matches them ("ſ" is an "s")
+_READ_MORE_FIRST = frozenset("rmcfwlsRMCFWLSſ")
 _INLINE_PROMO = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|"
     r"mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lea también|lee también|"
@@ -110,6 +112,18 @@ _COMMENT_FORM = re.compile(
     r"tu dirección de correo electrónico no será publicada|"
     r"il tuo indirizzo email non sarà pubblicato|twój adres e-mail nie zostanie opublikowany|"
     r"you must be logged in to post a comment|comments are closed", re.IGNORECASE)
+# Words each of the patterns above needs (lower case): a line holding none of them cannot match,
+# which a substring test tells far faster than the pattern (see ``may_contain``)
+CONSENT_WORDS = ("cookie",)
+COMMENT_FORM_WORDS = ("will not be published", "required fields", "e-mail-adresse",
+                      "erforderliche felder", "votre adresse", "dirección de correo",
+                      "tuo indirizzo", "adres e-mail", "logged in to post", "comments are closed")
+COMMENT_LINE_WORDS = ("said", "says", "wrote", "sagt", "schrieb", "schreibt", "dit", "dijo",
+                      "dice", "disse", "detto", "napisał", "reply", "antworten", "répondre",
+                      "responder", "rispondi", "odpowiedz")
+# characters ``re.IGNORECASE`` matches to a letter ("ı" and "İ" to "i", "ſ" to "s") that
+# ``str.lower`` does not turn into that letter
+_CASE_TRAPS = ("ı", "İ", "ſ")
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
 COMMENT_EVIDENCE_SPAN = 8  # blocks after a comments header searched for a comment or the form
 COMMENT_LOOKBACK = 3  # blocks above the first body block where a thread may start
@@ -134,6 +148,8 @@ _CALL_TO_ACTION = re.compile(
     r"(?:download|get) the .{1,30} app|follow us on|abonnieren sie (?:unser|den|jetzt)|"
     r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
 CALL_TO_ACTION_MAX_WORDS = 40
+CALL_TO_ACTION_WORDS = ("subscribe", "sign up", "follow us", "abonn", "inscrivez", "suscr",
+                        "iscriviti", "zapisz", "support", " app", "newsletter")
 _AD_LABEL = re.compile(  # a line that only labels an ad slot: "Advertisement", "Anzeige", "- Publicité -"
     r"^\W*(?:advertisements?|advertising|advert|anzeigen?|werbung|publicité|publicidad|"
     r"pubblicità|reklama|sponsored|ad)\W*(?:\(button\))?\W*$", re.IGNORECASE)
@@ -243,10 +259,10 @@ def select_body(state: Assembly) -> list[int]:
         if state.template and template_key(block.text) in state.template:
             state.claim(i, "site template")
             continue
-        if _INLINE_PROMO.match(block.text) or _READ_MORE.match(block.text):
+        if _INLINE_PROMO.match(block.text) or is_read_more(block.text):
             state.claim(i, "teaser")
             continue
-        if _CONSENT.search(block.text):
+        if may_contain(block.text, CONSENT_WORDS) and _CONSENT.search(block.text):
             state.claim(i, "cookie notice")
             continue
         if is_call_to_action(block.text):
@@ -258,14 +274,15 @@ def select_body(state: Assembly) -> list[int]:
         if _AD_LABEL.match(block.text):
             state.claim(i, "advertisement")
             continue
-        if i + 1 < len(state.blocks) and _READ_MORE.match(state.blocks[i + 1].text) and \
+        if i + 1 < len(state.blocks) and is_read_more(state.blocks[i + 1].text) and \
                 not is_paragraph(block.text):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         if i > 0 and _TAG_HEADER.match(state.blocks[i - 1].text) and keyword_list(block.text):
             continue  # the keyword list under a "Tags" header: tags, not article text
         if glued_teaser(block.text):
             glued.append(i)
-        elif _COUNT_LINK.search(block.text) and headline_shaped(block.text) and \
+        elif block.text.endswith((")", ")\n")) and _COUNT_LINK.search(block.text) and \
+                headline_shaped(block.text) and \
                 ". " not in block.text:
             counted.append(i)
         body.append(i)
@@ -321,6 +338,12 @@ def is_paragraph(text: str) -> bool:
     return len(_WORD.findall(text)) >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(text))
 
 
+def is_read_more(text: str) -> bool:
+    """True for a bare "Read more" / "Weiterlesen" / "Lire la suite" link line (``_READ_MORE``;
+    tested first on the line's first letter, which every phrase of it starts with one of)."""
+    return text[:1] in _READ_MORE_FIRST and bool(_READ_MORE.match(text))
+
+
 def mostly_cjk(text: str) -> bool:
     """True for a line mostly in Chinese or Japanese script (words not separated by spaces)."""
     return len(CJK_CHAR.findall(text)) >= 0.5 * len(text)
@@ -355,8 +378,8 @@ def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
     for i in body:
         text = state.blocks[i].text
         grams = word_shingles(text)
-        if len(_WORD.findall(text)) >= REPEAT_MIN_WORDS and \
-                len(grams & seen) >= REPEAT_SHARE * len(grams):
+        if len(grams & seen) >= REPEAT_SHARE * len(grams) and \
+                len(_WORD.findall(text)) >= REPEAT_MIN_WORDS:  # (the cheaper test first)
             state.claim(i, "repeated text")
             continue
         seen |= grams
@@ -367,7 +390,24 @@ def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
 def is_call_to_action(text: str) -> bool:
     """True for a short appeal to the reader ("Subscribe to our newsletter", "Follow us on
     Twitter", "Get the Example News app", "Click here to support us"): never article text."""
-    return len(text.split()) <= CALL_TO_ACTION_MAX_WORDS and bool(_CALL_TO_ACTION.search(text))
+    return len(text.split()) <= CALL_TO_ACTION_MAX_WORDS and \
+        may_contain(text, CALL_TO_ACTION_WORDS) and bool(_CALL_TO_ACTION.search(text))
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of the lower-case ``words``, not even in the
+    case-insensitive sense of ``re.IGNORECASE`` (a cheap test before a slow pattern that
+    needs one of them)."""
+    low = text.lower()
+    for word in words:  # (a loop: cheaper than any() over a generator)
+        if word in low:
+            return True
+    return not text.isascii() and any(c in text for c in _CASE_TRAPS)
+
+
+def is_comment_form(text: str) -> bool:
+    """True for a line of the comment form ("Your email address will not be published")."""
+    return may_contain(text, COMMENT_FORM_WORDS) and bool(_COMMENT_FORM.search(text))
 
 
 def comment_section_start(blocks: list[Block], after: int) -> int | None:
@@ -387,7 +427,7 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
         if len(text) <= 200 and _COMMENT_HEADER.match(text) and any(
                 is_comment_evidence(b.text) for b in blocks[i + 1:i + 1 + COMMENT_EVIDENCE_SPAN]):
             return i
-        if len(text) <= 200 and _COMMENT_FORM.search(text):
+        if len(text) <= 200 and is_comment_form(text):
             return i  # the comment form ("Your email address will not be published") itself
         if i in next_meta and next_meta[i] - i <= COMMENT_META_SPAN:
             return i
@@ -397,14 +437,15 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
 def is_comment_evidence(text: str) -> bool:
     """True for a line only a comment thread has: a comment line, the comment form, or a bare
     date with a clock time ("August 8, 2018 at 3:17 pm") as comments are stamped."""
-    if is_comment_line(text) or _COMMENT_FORM.search(text):
+    if is_comment_line(text) or is_comment_form(text):
         return True
     return len(text) <= 60 and bool(_CLOCK.search(text)) and find_date_line(text) is not None
 
 
 def is_comment_line(text: str) -> bool:
     """True for the line heading one reader comment ("Ann on May 2, 2019 at 4:47 pm said:")."""
-    return len(text) <= 120 and bool(_COMMENT_META.match(text))
+    return len(text) <= 120 and may_contain(text, COMMENT_LINE_WORDS) and \
+        bool(_COMMENT_META.match(text))
 
 
 def cut_comment_section(blocks: list[Block], body: list[int],
@@ -498,7 +539,7 @@ def clean_title(text: str) -> str:
 def title_shaped(text: str) -> bool:
     """True for a line the headline model may pick: 1-25 words, not a sentence run-on."""
     n = len(_WORD.findall(text))
-    return (1 <= n <= 25 and not text.endswith((",", ":", ";")) and not _READ_MORE.match(text)
+    return (1 <= n <= 25 and not text.endswith((",", ":", ";")) and not is_read_more(text)
             and not (text.endswith(".") and n > SHORT_TITLE_WORDS)
             and not _NOT_A_TITLE.search(text))
 
@@ -506,7 +547,7 @@ def title_shaped(text: str) -> bool:
 def headline_shaped(text: str) -> bool:
     """True for a line that could be a headline: 3-25 words, not ending like a sentence."""
     n = len(_WORD.findall(text))
-    return 3 <= n <= 25 and not text.endswith((".", ",", ":", ";")) and not _READ_MORE.match(text)
+    return 3 <= n <= 25 and not text.endswith((".", ",", ":", ";")) and not is_read_more(text)
 
 
 def find_section(state: Assembly, title_index: int) -> str | None:
@@ -686,10 +727,14 @@ def body_kind(block: Block, base_indent: int, pos: int, total: int) -> str:
             return kind
     if block.bullet:
         return "list_item"
+    inner = 0 < pos < total - 1 and not _SENTENCE_END.search(block.text)
+    indented = block.indent > base_indent + 2
+    if not (inner or indented):
+        return "paragraph"  # (no need to count the words of a long paragraph)
     words = len(_WORD.findall(block.text))
-    if 0 < pos < total - 1 and words <= 14 and not _SENTENCE_END.search(block.text):
+    if inner and words <= 14:
         return "subheading"
-    if block.indent > base_indent + 2 and words >= 4:
+    if indented and words >= 4:
         return "quote"
     return "paragraph"
 
@@ -708,7 +753,7 @@ def read_links(state: Assembly, article: Article) -> None:
             header_mode = None  # a rail header above the article does not reach below it
         if i in state.reasons and state.reasons[i] != "teaser":
             continue
-        if _READ_MORE.match(text):
+        if is_read_more(text):
             state.claim(i, "read-more link")
             continue
         tags = tag_line(text)
@@ -735,7 +780,7 @@ def read_links(state: Assembly, article: Article) -> None:
             header_mode = "popular"
             state.claim(i, "teaser header")
             continue
-        followed_by_more = i + 1 < len(blocks) and _READ_MORE.match(blocks[i + 1].text)
+        followed_by_more = i + 1 < len(blocks) and is_read_more(blocks[i + 1].text)
         promo = _INLINE_PROMO.match(text)
         if promo:
             article.teasers.append(text[promo.end() - 1:].strip())
@@ -754,7 +799,7 @@ def read_links(state: Assembly, article: Article) -> None:
             state.claim(i, "related link")
             continue
         if block.bullet and len(_WORD.findall(text)) <= 3 and i > last_body and \
-                i + 2 < len(blocks) and _READ_MORE.match(blocks[i + 2].text):
+                i + 2 < len(blocks) and is_read_more(blocks[i + 2].text):
             group = group_keys.setdefault(text.casefold(), text)
             state.claim(i, "related group")
             article.tags[:] = [t for t in article.tags if t.casefold() != text.casefold()]

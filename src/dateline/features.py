@@ -249,6 +249,9 @@ PAGE_PATTERNS: tuple[tuple[str, re.Pattern, bool, tuple[str, ...]], ...] = (
         "report", "like", "flag", "says:", "wrote:", "replies")),
 )
 
+# cues that count on short lines only (at most this many words): a credit, a comment marker
+SHORT_LINE_CUES = {"credit_cue": 20, "comment_mark": 12}
+
 
 def blocks_containing(joined: str, bounds: list[tuple[int, int]], starts: list[int],
                       literals: tuple[str, ...]) -> set[int]:
@@ -286,16 +289,22 @@ def byline_cue_hits(low: str, starts: list[int]) -> np.ndarray:
     return hit
 
 
-def pattern_hits(joined: str, starts: np.ndarray, ends: np.ndarray) -> dict[str, np.ndarray]:
-    """For each of ``PAGE_PATTERNS``, which blocks it matches."""
+def pattern_hits(joined: str, starts: np.ndarray, ends: np.ndarray,
+                 words: np.ndarray) -> dict[str, np.ndarray]:
+    """For each of ``PAGE_PATTERNS``, which blocks it matches; those of ``SHORT_LINE_CUES`` on
+    blocks of at most that many ``words`` only."""
     first = starts.tolist()
     bounds = list(zip(first, ends.tolist()))
     out = {"byline_cue": byline_cue_hits(joined, first)}
     n = len(starts)
+    word_counts = words.tolist()
     for name, pattern, edges_only, triggers in PAGE_PATTERNS:
         hit = np.zeros(n, dtype=np.float64)
+        most = SHORT_LINE_CUES.get(name)
         if triggers:
             for i in blocks_containing(joined, bounds, first, triggers):
+                if most is not None and word_counts[i] > most:
+                    continue  # no need to search a line too long to count
                 low = joined[bounds[i][0]:bounds[i][1]]
                 if pattern.search(edges_of(low) if edges_only else low):
                     hit[i] = 1.0
@@ -308,6 +317,8 @@ def pattern_hits(joined: str, starts: np.ndarray, ends: np.ndarray) -> dict[str,
                 near = (positions - starts[owner] < 250) | (ends[owner] - positions < 150)
                 owner = owner[near]
             hit[owner] = 1.0
+        if most is not None:
+            hit *= words <= most
         out[name] = hit
     return out
 
@@ -327,10 +338,8 @@ def own_features(blocks: list[Block]) -> np.ndarray:
             "date_like": np.fromiter((r[2] for r in rows), dtype=np.float64, count=n)}
     for i, group in enumerate(CUE_GROUPS):
         tcol[f"cue_{group}"] = ((masks >> i) & 1).astype(np.float64)
-    tcol.update(pattern_hits(counts["lower"], counts["starts"], counts["ends"]))
+    tcol.update(pattern_hits(counts["lower"], counts["starts"], counts["ends"], words))
     tcol["ends_sentence"] = ends_sentence_hits(texts)
-    tcol["credit_cue"] *= words <= 20
-    tcol["comment_mark"] *= words <= 12
     tcol.update(shape_columns(blocks, texts))
     upper_ratio = counts["upper"] / letters
     col = {

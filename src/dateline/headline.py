@@ -19,6 +19,10 @@ import numpy as np
 from dateline.model import Block
 
 _WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w{3,}")  # the words of three characters or more (a run of fewer
+# word characters cannot hold a match, so no match starts inside a word)
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_LETTERS = _ASCII_UPPER + bytes(range(97, 123))
 _SEPARATOR = re.compile(r"\s[|–—-]\s|\s::?\s|:\s")
 LEAD_BLOCKS = 3  # body blocks that count as the lead
 RANK_FEATURES = (
@@ -32,25 +36,36 @@ RANK_FEATURES = (
 
 def content_words(text: str) -> set[str]:
     """Casefolded words of three letters or more (numbers kept): what a headline is about."""
-    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 3}
+    return set(_LONG_WORD.findall(text.casefold()))
+
+
+def upper_ratio(text: str) -> float:
+    """Share of capitals among the letters of ``text`` (0.0 without letters)."""
+    if text.isascii():  # deleting bytes beats a loop over the characters
+        raw = text.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return upper / letters if letters else 0.0
+    alpha = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in alpha) / len(alpha) if alpha else 0.0
 
 
 def overlap_above(words_of, candidates: list[int], span: int = 40) -> list[float]:
     """For each candidate (in page order), the share of its words that the ``span`` blocks
     above it also hold (a headline is often repeated in a breadcrumb trail or a share line
     above it; a menu item in a menu). ``words_of(i)`` gives block i's content words."""
-    window: Counter = Counter()
-    lo = hi = 0
+    last_seen: dict[str, int] = {}  # word -> the last block read that holds it
+    done = 0  # blocks below this one were read (those a window needed)
     out = []
     for i in candidates:
-        new_lo = max(0, i - span)
-        for j in range(max(hi, new_lo), i):
-            window.update(words_of(j))
-        for j in range(lo, min(new_lo, hi)):
-            window.subtract(words_of(j))
-        lo, hi = new_lo, max(hi, i)
+        lo = max(0, i - span)
+        for j in range(max(done, lo), i):
+            for w in words_of(j):
+                last_seen[w] = j
+        done = max(done, i)
         words = words_of(i)
-        out.append(sum(1 for w in words if window[w] > 0) / len(words) if words else 0.0)
+        out.append(sum(1 for w in words if last_seen.get(w, -1) >= lo) / len(words)
+                   if words else 0.0)
     return out
 
 
@@ -60,14 +75,18 @@ def max_similar(cand_words: list[set[str]]) -> list[float]:
     for row, words in enumerate(cand_words):
         for w in words:
             rows_of.setdefault(w, []).append(row)
+    shared: list[dict[int, int]] = [{} for _ in cand_words]  # row -> other row -> words shared
+    for rows in rows_of.values():
+        if len(rows) > 1:  # a word of one candidate only is shared with no other
+            for a in rows:
+                counts = shared[a]
+                for b in rows:
+                    counts[b] = counts.get(b, 0) + 1
     out = []
     for row, words in enumerate(cand_words):
-        shared: Counter = Counter()
-        for w in words:
-            shared.update(rows_of[w])
-        shared.pop(row, None)
-        out.append(max((n / (len(words) + len(cand_words[k]) - n) for k, n in shared.items()),
-                       default=0.0))
+        shared[row].pop(row, None)
+        out.append(max((n / (len(words) + len(cand_words[k]) - n)
+                        for k, n in shared[row].items()), default=0.0))
     return out
 
 
@@ -107,15 +126,12 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
     above = overlap_above(words_of, candidates)
     before_body = bisect_left(candidates, first_body)
     n = len(blocks)
-    texts: dict[str, int] = {}
-    for block in blocks:
-        key = block.text.casefold()
-        texts[key] = texts.get(key, 0) + 1
+    texts = Counter(block.text.casefold() for block in blocks)
     for row, i in enumerate(candidates):
         text = blocks[i].text
+        stripped = text.rstrip()
         words = cand_words[row]
         n_words = n_words_all[row]
-        letters = [c for c in text if c.isalpha()]
         offset = i - first_body
         out[row] = (
             probs[row], rank[row], best - probs[row], probs[row] / total,
@@ -124,14 +140,12 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
             len(words & lead_words) / len(words) if words else 0.0,
             len(words & body_words) / len(words) if words else 0.0,
             len(words & lead_words) / len(lead_words) if lead_words else 0.0,
-            texts[text.casefold()] - 1, math.log1p(n_words), text.rstrip().endswith("?"),
-            text.rstrip().endswith((".", "!")), len(_SEPARATOR.findall(text)),
-            any(j in metadata for j in range(i + 1, i + 4)),
-            any(j in metadata for j in range(i - 3, i)),
-            body_probs[i],
-            sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
-            len(candidates), n_words / median_words,
-            max(body_probs[i + 1:i + 3], default=0.0),
+            texts[text.casefold()] - 1, math.log1p(n_words), stripped.endswith("?"),
+            stripped.endswith((".", "!")), len(_SEPARATOR.findall(text)),
+            not metadata.isdisjoint(range(i + 1, i + 4)),
+            not metadata.isdisjoint(range(i - 3, i)),
+            body_probs[i], upper_ratio(text), len(candidates), n_words / median_words,
+            body_probs[i + 1:i + 3].max() if i + 1 < n else 0.0,
             title_probs[i + 1] if i + 1 < n else 0.0, title_probs[i - 1] if i > 0 else 0.0,
             bool(blocks[i].bullet), similar[row],
             above[row],

@@ -258,14 +258,19 @@ def name_words(name: str) -> int:
 
 def byline_rest(text: str) -> str | None:
     """What follows the byline cue ("By ", "Text by ", a date then " by "), or None."""
-    text = _GLUED_CUE.sub(r"\1 ", _IMAGE_PREFIX.sub("", text))
+    if text.startswith("["):  # the anchored patterns below match nowhere else: skip re.sub
+        text = _IMAGE_PREFIX.sub("", text)
+    if text.startswith(("By", "Von")):
+        text = _GLUED_CUE.sub(r"\1 ", text)
     match = _BYLINE_CUE.match(text)
     if match:
         return text[match.end():]
-    segment = _SEGMENT_BY.search(text)
+    segment = _SEGMENT_BY.search(text) if "|" in text or "•" in text or "·" in text else None
     if segment:
         return text[segment.end():]  # "yas! | By Jane Doe | April 13, 2020"
-    inner = _INNER_BY.search(text)
+    # (the pattern needs one of its cue words: substring tests skip it on most lines)
+    inner = _INNER_BY.search(text) if "by" in text or "von" in text or "par" in text or \
+        "por" in text else None
     if inner and inner.start() < 60 and _TRAILING_DATE.search(text[:inner.start()]):
         return text[inner.end():]  # "5:45 AM PST 11/19/2019 by Jane Doe", not "18. Fairway von X"
     return None
@@ -354,13 +359,12 @@ def parse_photo_credit(line: str) -> list[str] | None:
     match = _PHOTO_CUE.match(text) if len(text) <= 120 else None
     credit = match[1] if match else None
     if credit is None and len(text) <= 80:
-        for pattern in (_COURTESY, _COPYRIGHT_CREDIT):
-            found = pattern.match(text)
-            if found:
-                credit = found[1]
-                break
+        # (a copyright credit starts with "©", a trailing one needs "(": tested before the patterns)
+        found = _COURTESY.match(text) or (text.startswith("©") and _COPYRIGHT_CREDIT.match(text))
+        if found:
+            credit = found[1]
     if credit is None:
-        trailing = _TRAILING_CREDIT.search(text)
+        trailing = _TRAILING_CREDIT.search(text) if "(" in text else None
         credit = trailing[1] if trailing else None
     if not credit:
         return None

@@ -35,6 +35,7 @@ _GLUED_WORD = re.compile(r"(?<=[\dA-Z])(?=(?:[A-Z][a-z]{2,}))")
 _BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SEGMENT_SEP = re.compile(r"\s*[|·•⋅]\s*|\s+[—–]\s+")  # between parts of a metadata line
+_SEPARATORS = "·•⋅—–"  # with "|", one of these is in any text _SEGMENT_SEP matches
 MONTH_NUMBERS: dict[str, int] = {}
 for _number, _names in enumerate((
         "jan january januar jänner janvier enero gennaio stycznia styczeń januari janeiro janv ene gen",
@@ -144,13 +145,20 @@ def segment_date(line: str, day_first: bool | None = None) -> DateLine | None:
     """The date of the first dated segment of a metadata line whose parts are set off by
     separators ("3. August 2015 · Filed under Travel", "28.04.2021 - 07:18 | Quelle: dpa"),
     or None. Each segment must be a date line by itself."""
-    if len(line) > 200 or not _SEGMENT_SEP.search(line):
+    if len(line) > 200 or not has_separator(line) or not _SEGMENT_SEP.search(line):
         return None
     for segment in _SEGMENT_SEP.split(line):
         found = find_date_line(segment, day_first)
         if found:
             return DateLine(kind=found.kind, iso=found.iso, matched=line.strip())
     return None
+
+
+def has_separator(line: str) -> bool:
+    """True if ``line`` holds a character that ``_SEGMENT_SEP`` needs (faster than the pattern)."""
+    if "|" in line:
+        return True
+    return not line.isascii() and any(sep in line for sep in _SEPARATORS)
 
 
 def find_date_line(line: str, day_first: bool | None = None) -> DateLine | None:
