@@ -129,36 +129,17 @@ def score(data: Path, work: Path, sets: list[str], renderers: list[str],
     import dateline.article
     import dateline.html.article
     import dateline.labeller
-    from dateline.evaluate import RendererScore, format_table, predict, score_page
-    from dateline.train.data import load_gold, read_capture_text
+    from dateline.evaluate import evaluate_dataset, format_table
 
     stored = StoredLabels(work)
     dateline.article.label_blocks = stored.label_blocks
     dateline.html.article.label_blocks = stored.label_blocks
     dateline.labeller.load_models = stored.models
     for name in sets:
-        dataset = data / name
-        gold = load_gold(dataset)
-        for renderer in renderers:
-            tally = RendererScore(renderer)
-            out = None
-            if predictions is not None:
-                predictions.mkdir(parents=True, exist_ok=True)
-                out = (predictions / f"{name}.{renderer}.jsonl").open("w", encoding="utf-8")
-            started = time.perf_counter()
-            for page in gold:
-                if not stored.select(name, page.id, renderer):
-                    continue
-                pred = predict(read_capture_text(dataset, renderer, page.id), page.id)
-                tally.pages += 1
-                tally.failed += int("error" in pred)
-                score_page(tally, page, pred)
-                if out:
-                    out.write(json.dumps(pred, ensure_ascii=False) + "\n")
-            tally.seconds = time.perf_counter() - started
-            if out:
-                out.close()
-            print(format_table(f"{name} {renderer} (out-of-fold)", [tally.summary()]), flush=True)
+        rows = evaluate_dataset(data / name, tuple(renderers), predictions,
+                                select=lambda page_id, renderer: stored.select(name, page_id,
+                                                                               renderer))
+        print(format_table(f"{name} (out-of-fold)", rows) + "\n", flush=True)
 
 
 def main() -> int:

@@ -134,11 +134,12 @@ def score_page(score: RendererScore, page: GoldPage, pred: dict) -> None:
 
 def evaluate_dataset(dataset: Path, renderers: tuple[str, ...] = SOURCES,
                      predictions_dir: Path | None = None, limit: int | None = None,
-                     pages: list[GoldPage] | None = None) -> list[dict]:
+                     pages: list[GoldPage] | None = None, select=None) -> list[dict]:
     """Run dateline on every rendering of ``dataset`` and score it; one summary per renderer.
 
     With ``predictions_dir``, the predictions are also written as ``<set>.<renderer>.jsonl``
-    (the format ``shared/tools/score.py`` reads).
+    (the format ``shared/tools/score.py`` reads). ``select(page_id, renderer)``, when given,
+    says which renderings to score (and is called just before each is extracted).
     """
     gold = pages if pages is not None else load_gold(dataset)
     if limit:
@@ -152,6 +153,8 @@ def evaluate_dataset(dataset: Path, renderers: tuple[str, ...] = SOURCES,
             out = (predictions_dir / f"{dataset.name}.{renderer}.jsonl").open("w", encoding="utf-8")
         started = time.perf_counter()
         for page in gold:
+            if select is not None and not select(page.id, renderer):
+                continue
             if renderer in BASELINES:
                 pred = predict_baseline(renderer, read_capture_text(dataset, "html", page.id),
                                         page.id)
