@@ -42,6 +42,13 @@ from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_nam
     ("von Claudio Kummer Twitter Account von Claudio Kummer", ("Claudio Kummer",), None),
     ("By Alejandro Villar Last updated Nov 8, 2023 Share", ("Alejandro Villar",), None),
     ("yas! | By Cara Stiller | April 13, 2020", ("Cara Stiller",), None),
+    # what markup glues to a name: a label, a button, a profession, the name's second copy
+    ("Von Odile OstermayerOdile Ostermayer", ("Odile Ostermayer",), None),
+    ("Von Sonja Melzer Erstellt", ("Sonja Melzer",), None),
+    ("By Samuel Dorn (Sponsored Post)", ("Samuel Dorn",), None),
+    ("Von Rechtsanwalt Sebastian Eibl", ("Sebastian Eibl",), None),
+    ("By Evan HalloranStaff", ("Evan Halloran",), None),
+    ("By Steve LeVine", ("Steve LeVine",), None),
     # a weekday and an ordinal date after the names; a job title naming an agency; a cue with
     # a colon after a date
     ("By Nora Pell , Tim Aske on Monday, March 4th, 2024 at 10:02 a.m.", ("Nora Pell", "Tim Aske"),

@@ -125,7 +125,7 @@ def parse_byline(line: str) -> Byline | None:
     in_segment = not _BYLINE_CUE.match(_IMAGE_PREFIX.sub("", text)) and _SEGMENT_BY.search(text)
     weak_cue = bool(_WEAK_CUE.match(text) or in_segment) and not _TRAILING_DATE.search(text)
     for part in (p.strip(" .") for p in _SPLIT_NAMES.split(rest)):
-        part = _ROLE.sub("", part).strip(" .,")
+        part = tidy_name(_ROLE.sub("", part).strip(" .,"))
         if not part or date_or_time(part) or _DEGREE.match(part) or _TRAILING_DATE.match(part):
             continue
         if is_organisation(part):
@@ -313,6 +313,24 @@ def person_shaped(name: str) -> bool:
         return False
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and len(words) >= 2 or \
         (len(words) == 1 and words[0][0].isupper() and len(words[0]) > 2 and not name.isupper())
+
+
+_NAME_LABEL = re.compile(  # a label or button after the name: "(Sponsored Post)", "Erstellt"
+    r"\s*\((?:sponsored|anzeige|advertorial|werbung|gastbeitrag)[^)]*\)$|"
+    r"\s+(?:erstellt|ein kommentar|\d*\s*kommentare?|\d*\s*comments?)$|"
+    r"^(?:rechtsanwalt|rechtsanwältin|rechtsanwälte)\s+", re.IGNORECASE)
+_GLUED_LABEL = re.compile(r"(?<=[a-zà-ÿ])(?:Staff|Redaktion|Reporter|Editor)$")  # "Jane DoeStaff"
+
+
+def tidy_name(name: str) -> str:
+    """A byline name without what markup glued to it: a label or button beside it
+    ("Jane Doe (Sponsored Post)", "Jane Doe Erstellt", "Jane DoeStaff"), a profession before
+    it ("Rechtsanwalt Jan Roe"), or its own second copy ("Jane DoeJane Doe": name and avatar)."""
+    name = _GLUED_LABEL.sub("", _NAME_LABEL.sub("", name)).strip()
+    half = len(name) // 2
+    if len(name) % 2 == 0 and half > 3 and name[:half] == name[half:]:
+        return name[:half]
+    return name
 
 
 def person_case(name: str) -> str:
