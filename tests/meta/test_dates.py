@@ -80,3 +80,8 @@ def test_more_date_forms():
     assert find_dates("Letzte Änderung: 31.10.2023 - 14:49:39")[0].kind == "updated"
     assert find_dates("18. 05. 2014 22:38")[0].iso == "2014-05-18T22:38:00"
     assert find_dates("Veröffentlicht am 10. Februar 20199. Februar 2019")[0].iso == "2019-02-10"
+
+
+def test_comment_links_beside_a_date():
+    assert find_dates("28. Januar 2015 karlmeier Schreibe einen Kommentar")[0].iso == "2015-01-28"
+    assert find_dates("Publié le 20 janvier 202020 janvier 2020")[0].iso == "2020-01-20"

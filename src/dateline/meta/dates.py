@@ -30,7 +30,7 @@ _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./-]) ?(\d{1,2})\2 ?(\d{4}|\d{2})(?
 _CLOCK = re.compile(r"(?<!\d)(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?m\.?)?(?!\d)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _GLUED_YEAR_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}[:.]\d\d(?!\d))")
-_GLUED_YEAR_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}\.\s*[^\W\d_]{3,})")  # "20199. Februar"
+_GLUED_YEAR_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}\.?\s*[^\W\d_]{3,})")  # "20199. Februar"
 _GLUED_WORD = re.compile(r"(?<=[\dA-Z])(?=(?:[A-Z][a-z]{2,}))")
 _BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -68,7 +68,8 @@ _DATE_WORDS = frozenset(
     "thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag "
     "lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes "
     "sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica on den le der die das "
-    "date time".split())
+    "date time comment comments kommentar kommentare schreibe einen leave reply commentaire "
+    "commentaires comentario comentarios".split())
 _ZONES = {"gmt": "+00:00", "utc": "+00:00", "z": "+00:00", "bst": "+01:00", "cet": "+01:00",
           "cest": "+02:00", "est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
           "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00", "et": "-05:00"}
