@@ -81,3 +81,14 @@ def test_html_input_is_extracted(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["title"] == "Ferry plan approved"
     assert "harbour board" in out["text"]
+
+
+def test_eval_accepts_the_folder_holding_the_sets(tmp_path):
+    from dateline.cli import dataset_dirs
+
+    for name in ("set-b", "set-a"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "gold.jsonl").write_text("")
+    assert dataset_dirs(tmp_path) == [tmp_path / "set-a", tmp_path / "set-b"]
+    assert dataset_dirs(tmp_path / "set-a") == [tmp_path / "set-a"]
+    assert dataset_dirs(tmp_path / "missing") == [tmp_path / "missing"]

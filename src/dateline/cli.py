@@ -138,7 +138,7 @@ def cmd_eval(args) -> int:
     from dateline.evaluate import evaluate_dataset, format_table
     from dateline.train.data import SOURCES
 
-    datasets = [Path(d) for d in args.datasets] or \
+    datasets = [set_dir for d in args.datasets for set_dir in dataset_dirs(Path(d))] or \
         [DEFAULT_DATA / "scrapinghub-dev", DEFAULT_DATA / "trafilatura-eval"]
     renderers = tuple(args.renderer or SOURCES)
     report = {}
@@ -154,6 +154,15 @@ def cmd_eval(args) -> int:
     if args.json:
         print(json.dumps(report, indent=1))
     return 0
+
+
+def dataset_dirs(path: Path) -> list[Path]:
+    """The development sets ``path`` names: itself when it holds a ``gold.jsonl``, else the
+    sets inside it (``../shared/data`` → its ``scrapinghub-dev`` and ``trafilatura-eval``)."""
+    if (path / "gold.jsonl").exists() or not path.is_dir():
+        return [path]
+    inner = sorted(child for child in path.iterdir() if (child / "gold.jsonl").exists())
+    return inner or [path]
 
 
 def cmd_train(args) -> int:
