@@ -272,3 +272,17 @@ def test_a_capture_showing_only_an_update_date_is_published_that_day():
     article = extract(text)
     assert article.published.startswith("2021-03-14") and article.updated.startswith("2021-03-14")
     assert any("update date" in w for w in article.warnings)
+
+
+def test_a_staff_list_after_the_article_is_not_body():
+    from dateline.article import drop_name_lists
+
+    names = ["Editorial", "David Miller", "Doreen Marsh", "David Emery", "Anna Kasper",
+             "Operations", "Ryan Mills", "Chris Reid"]
+    blocks = page([ARTICLE[0][0], ARTICLE[1][0], *names])
+    state = Assembly(blocks, Labelling(body=np.full(len(blocks), 0.9),
+                                       title=np.zeros(len(blocks))))
+    kept = drop_name_lists(state, list(range(len(blocks))))
+    assert kept == [0, 1] and state.reasons[3] == "list of names"
+    # four names are not enough to call it a staff list
+    assert drop_name_lists(state, [0, 1, 3, 4, 5, 6]) == [0, 1, 3, 4, 5, 6]

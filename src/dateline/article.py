@@ -139,6 +139,7 @@ CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragrap
 # labeller's word-based features (word counts, "prose" lines) undercount text without spaces
 PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no teaser
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
+NAME_LIST_MIN = 5  # bare-name blocks in a row that make a staff list
 REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
 _CALL_TO_ACTION = re.compile(
     r"^(?:subscribe|sign up|follow us|jetzt abonnieren|abonnieren sie|abonnez-vous|inscrivez-vous|"
@@ -221,7 +222,8 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         state.claim(title_index, "headline")
         article.section = find_section(state, title_index)
     read_metadata(state, article, body, title_index, bare_name_byline)
-    state.body = drop_repeats(state, [i for i in body if i not in state.reasons])
+    state.body = drop_name_lists(state, drop_repeats(state, [i for i in body
+                                                             if i not in state.reasons]))
     for i in state.body:
         state.claim(i, "body")
     article.body = body_blocks(blocks, state.body)
@@ -362,6 +364,32 @@ def word_shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     if len(words) <= n:
         return {tuple(words)} if words else set()
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def drop_name_lists(state: Assembly, body: list[int]) -> list[int]:
+    """The body without a staff list: a run of at least ``NAME_LIST_MIN`` blocks that are each
+    a bare person's name (with short group headings such as "Editorial" between them) is the
+    site's masthead or team page, not the article."""
+    if len(body) < NAME_LIST_MIN:
+        return body
+    dropped: set[int] = set()
+    run: list[int] = []
+    names = 0
+    for i in [*body, -1]:
+        text = state.blocks[i].text if i >= 0 else ""
+        if i >= 0 and parse_name_line(text):
+            run.append(i)
+            names += 1
+            continue
+        if i >= 0 and len(text.split()) <= 3 and not _SENTENCE_END.search(text):
+            run.append(i)  # a group heading inside the list
+            continue
+        if names >= NAME_LIST_MIN:
+            dropped.update(run)
+        run, names = [], 0
+    for i in dropped:
+        state.claim(i, "list of names")
+    return [i for i in body if i not in dropped]
 
 
 def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
