@@ -286,3 +286,17 @@ def test_a_staff_list_after_the_article_is_not_body():
     assert kept == [0, 1] and state.reasons[3] == "list of names"
     # four names are not enough to call it a staff list
     assert drop_name_lists(state, [0, 1, 3, 4, 5, 6]) == [0, 1, 3, 4, 5, 6]
+
+
+def test_a_byline_split_over_two_lines_is_read():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["Harbour board backs new ferry timetable", "Von", "Jana Kessler", ARTICLE[0][0],
+             ARTICLE[1][0]]
+    blocks = page(lines)
+    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.0, 0.1, 0.9, 0.9]),
+                                       title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), 0)
+    assert article.authors == ["Jana Kessler"] and state.reasons[1] == state.reasons[2] == "byline"

@@ -40,7 +40,8 @@ from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.headline import rank_headlines
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_given_name_line,
-                                  parse_name_line, parse_photo_credit, parse_sources)
+                                  parse_name_line, parse_photo_credit, parse_sources,
+                                  starts_with_given_name)
 from dateline.meta.dates import (find_date_line, find_dates, has_ambiguous_slash_date,
                                  slash_order_evidence)
 from dateline.meta.lang import detect_language
@@ -139,6 +140,8 @@ CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragrap
 # labeller's word-based features (word counts, "prose" lines) undercount text without spaces
 PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no teaser
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
+_LONE_CUE = re.compile(r"^\s*(?:by|von|par|por|di|door|text|autor(?:in)?|author|auteur)\s*:?\s*$",
+                       re.IGNORECASE)  # a byline cue alone on its line, the names on the next
 NAME_LIST_MIN = 5  # bare-name blocks in a row that make a staff list
 REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
 _CALL_TO_ACTION = re.compile(
@@ -624,6 +627,12 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         text = state.blocks[i].text
         if len(text) > 300:
             continue
+        if _LONE_CUE.match(text) and i + 1 < len(state.blocks) and i + 1 not in state.reasons \
+                and not (body and i > body[-1]):
+            if read_split_byline(text, state.blocks[i + 1].text, article):
+                state.claim(i, "byline")
+                state.claim(i + 1, "byline")
+                continue
         reason = read_metadata_line(text, article, state, below_body=bool(body) and i > body[-1])
         if reason:
             state.claim(i, reason)
@@ -631,6 +640,19 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         read_far_date(state, article, body, set(zone))
     if bare_name_byline and not article.authors and not article.byline_org:
         read_name_byline(state, article, body, title_index)
+
+
+def read_split_byline(cue: str, names: str, article: Article) -> bool:
+    """A byline whose cue stands alone on its line and whose names are on the next ("Von" /
+    "Jane Doe": spans a renderer put on two lines); True if it was one. Weaker evidence than a
+    one-line byline: every name must open with a known given name."""
+    byline = parse_byline(f"{cue.strip()} {names.strip()}")
+    if not byline or not byline.authors or \
+            not all(starts_with_given_name(name) for name in byline.authors):
+        return False
+    if not article.authors:
+        article.authors = list(byline.authors)
+    return True
 
 
 def read_far_date(state: Assembly, article: Article, body: list[int], zone: set[int]) -> None:

@@ -105,6 +105,9 @@ def test_sources_and_credits():
     ("1. Februar 2022 Luis Hollmann 6", ("Luis Hollmann",)),           # ... and a comment count
     ("5. Mai 2023 Christian P. Stadler Lokales", ("Christian P. Stadler",)),
     ("Arne Sjöberg | 29. Dezember 2022 | HR-Welt", ("Arne Sjöberg",)),  # a whole segment
+    ("Christoph von Rieder 24. April 2020", ("Christoph von Rieder",)),  # the name, then the date
+    ("Christoph von Rieder, 24.04.2020 08:30", ("Christoph von Rieder",)),
+    ("Berlin 24. April 2020", None),
     ("12 March 2024", None),
     ("March 3, 2024 Home News", None),
     ("12.03.2024 Politik Ausland", None),

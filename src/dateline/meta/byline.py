@@ -193,8 +193,9 @@ _INITIAL = re.compile(r"^[A-ZÀ-Ý]\.$")
 def parse_dated_name_line(line: str) -> tuple[str, ...] | None:
     """The person a date line names with no byline cue, or None: a name opening with a known
     given name right after the dates ("30. Oktober 2023 Carola Pönisch Kultur" → Carola
-    Pönisch), or as a whole "|"-segment beside them ("Arne Sjöberg | 29. Dezember 2022 |
-    HR-Welt"). Used only on the article's own date line."""
+    Pönisch) or right before them ("Christoph von Ritter 24. April 2020"), or as a whole
+    "|"-segment beside them ("Arne Sjöberg | 29. Dezember 2022 | HR-Welt"). Used only on the
+    article's own date line."""
     text = " ".join(line.split())
     if len(text) > 160:
         return None
@@ -205,6 +206,9 @@ def parse_dated_name_line(line: str) -> tuple[str, ...] | None:
         name = leading_name(rest)
         if name:
             return (name,)
+    name = None if dated else leading_name(text)
+    if name and _LEADING_DATE.match(text[len(name):].lstrip(" ,|·•-–—")):
+        return (name,)  # "Christoph von Ritter 24. April 2020"
     segments = [seg.strip() for seg in re.split(r"\s+(?:[|•·]|//)\s+", text)]
     if len(segments) > 1 and any(date_or_time(seg) for seg in segments):
         for seg in segments:
@@ -241,6 +245,7 @@ def leading_name(text: str) -> str | None:
         if _INITIAL.match(word) or word.casefold() in _PARTICLES:
             name.append(word)
             continue
+        word = word.rstrip(",;")  # "Jane Doe, 24.04.2020": the comma ends the name
         if word[:1].isupper() and word.isalpha() or "-" in word and word[:1].isupper():
             name.append(word)
         break
