@@ -300,3 +300,11 @@ def test_a_byline_split_over_two_lines_is_read():
     article = Article(source="t")
     read_metadata(state, article, select_body(state), 0)
     assert article.authors == ["Jana Kessler"] and state.reasons[1] == state.reasons[2] == "byline"
+
+
+def test_a_date_glued_before_the_headline_is_not_part_of_it():
+    from dateline.article import clean_title
+
+    assert clean_title("27.01.2022Heizölpreise im Januar") == "Heizölpreise im Januar"
+    assert clean_title("12.03.2024 - Stadtrat beschließt Haushalt") == "Stadtrat beschließt Haushalt"
+    assert clean_title("12.03.2024") == "12.03.2024"

@@ -554,6 +554,9 @@ def is_metadata_line(text: str) -> bool:
     return bool(find_date_line(text) or parse_byline(text) or parse_photo_credit(text))
 
 
+_TITLE_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}(?:\s*[-–|:]\s*|\s+|(?=[^\W\d_]))")
+
+
 def clean_title(text: str) -> str:
     """A headline without text-browser link residue ("[>", "<", "»") around it; brackets that
     belong to it ("[Review] Love is War") are kept."""
@@ -564,6 +567,9 @@ def clean_title(text: str) -> str:
         title = _TITLE_EDGES.sub("", title[:-1])
     if title.startswith("[") and title.endswith("]") and title.count("[") == 1:
         title = title[1:-1].strip()  # "[alt text]": an image as a text browser shows it
+    dated = _TITLE_DATE.match(title)
+    if dated and len(title) - dated.end() >= 10:
+        title = title[dated.end():]  # "27.01.2022MineralölINFO ...": a date span glued on
     return title or text
 
 
