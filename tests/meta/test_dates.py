@@ -85,3 +85,8 @@ def test_more_date_forms():
 def test_comment_links_beside_a_date():
     assert find_dates("28. Januar 2015 karlmeier Schreibe einen Kommentar")[0].iso == "2015-01-28"
     assert find_dates("Publié le 20 janvier 202020 janvier 2020")[0].iso == "2020-01-20"
+
+
+def test_a_date_set_off_by_a_spaced_hyphen():
+    assert find_dates("24.01.2022 - Meldung - Energiewende im Gebäudebereich")[0].iso == "2022-01-24"
+    assert find_dates("Der Preis stieg - so die Behörde - deutlich an") == []

@@ -35,7 +35,8 @@ _GLUED_WORD = re.compile(r"(?<=[\dA-Z])(?=(?:[A-Z][a-z]{2,}))")
 _BYLINE_WORD = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SEGMENT_SEP = re.compile(r"\s*[|·•⋅]\s*|\s+[—–]\s+")  # between parts of a metadata line
-_SEPARATORS = "·•⋅—–"  # with "|", one of these is in any text _SEGMENT_SEP matches
+_SEGMENT_DASH = re.compile(r"\s+-\s+")  # ... and, when those give no date, a spaced hyphen
+_SEPARATORS = "·•⋅—–"  # with "|" and " - ", one of these is in any text _SEGMENT_SEP matches
 MONTH_NUMBERS: dict[str, int] = {}
 for _number, _names in enumerate((
         "jan january januar jänner janvier enero gennaio stycznia styczeń januari janeiro janv ene gen",
@@ -144,20 +145,24 @@ def unglued(line: str) -> str:
 
 def segment_date(line: str, day_first: bool | None = None) -> DateLine | None:
     """The date of the first dated segment of a metadata line whose parts are set off by
-    separators ("3. August 2015 · Filed under Travel", "28.04.2021 - 07:18 | Quelle: dpa"),
-    or None. Each segment must be a date line by itself."""
-    if len(line) > 200 or not has_separator(line) or not _SEGMENT_SEP.search(line):
+    separators ("3. August 2015 · Filed under Travel", "28.04.2021 - 07:18 | Quelle: dpa",
+    "24.01.2022 - Meldung - Energiewende"), or None. Each segment must be a date line by
+    itself."""
+    if len(line) > 200 or not has_separator(line):
         return None
-    for segment in _SEGMENT_SEP.split(line):
-        found = find_date_line(segment, day_first)
-        if found:
-            return DateLine(kind=found.kind, iso=found.iso, matched=line.strip())
+    for separator in (_SEGMENT_SEP, _SEGMENT_DASH):
+        if not separator.search(line):
+            continue
+        for segment in separator.split(line):
+            found = find_date_line(segment, day_first)
+            if found:
+                return DateLine(kind=found.kind, iso=found.iso, matched=line.strip())
     return None
 
 
 def has_separator(line: str) -> bool:
     """True if ``line`` holds a character that ``_SEGMENT_SEP`` needs (faster than the pattern)."""
-    if "|" in line:
+    if "|" in line or " - " in line:
         return True
     return not line.isascii() and any(sep in line for sep in _SEPARATORS)
 
