@@ -376,20 +376,21 @@ def drop_name_lists(state: Assembly, body: list[int]) -> list[int]:
     if len(body) < NAME_LIST_MIN:
         return body
     dropped: set[int] = set()
-    run: list[int] = []
+    run: list[int] = []  # the current run of names and group headings
     names = 0
-    for i in [*body, -1]:
-        text = state.blocks[i].text if i >= 0 else ""
-        if i >= 0 and parse_name_line(text):
+    for i in body:
+        text = state.blocks[i].text
+        if parse_name_line(text):
             run.append(i)
             names += 1
-            continue
-        if i >= 0 and len(text.split()) <= 3 and not _SENTENCE_END.search(text):
+        elif len(text.split()) <= 3 and not _SENTENCE_END.search(text):
             run.append(i)  # a group heading inside the list
-            continue
-        if names >= NAME_LIST_MIN:
-            dropped.update(run)
-        run, names = [], 0
+        else:
+            if names >= NAME_LIST_MIN:
+                dropped.update(run)
+            run, names = [], 0
+    if names >= NAME_LIST_MIN:  # a list that runs to the end of the body
+        dropped.update(run)
     for i in dropped:
         state.claim(i, "list of names")
     return [i for i in body if i not in dropped]
@@ -697,8 +698,7 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
         if state.reasons.get(i) != "date":
             continue
         for j in (i - 1, i + 1):
-            if 0 <= j < len(state.blocks) and j != title_index and (
-                    j not in state.reasons or state.reasons[j] == "body"):
+            if 0 <= j < len(state.blocks) and j != title_index and j not in state.reasons:
                 text = state.blocks[j].text
                 people = parse_name_line(text) or parse_given_name_line(text)
                 if people:

@@ -233,6 +233,15 @@ def choose_updated(shown: str | None, structured: str | None, published: str | N
     return None
 
 
+def wall_clock(iso: str) -> datetime | None:
+    """The date and clock time an ISO 8601 value reads, its zone left off (naive), or None
+    when unreadable."""
+    try:
+        return datetime.fromisoformat(iso[:19])
+    except ValueError:
+        return None
+
+
 def utc_like(iso: str) -> bool:
     """True for an ISO datetime in UTC (``Z``, ``+00:00``) or without an offset."""
     if len(iso) <= 10:
@@ -246,10 +255,8 @@ def local_day_of(shown: str, structured: str) -> bool:
     after it for an instant from 14:00 UTC on (Asia and Australia, to UTC+10)."""
     if len(shown) > 10:
         return False
-    try:
-        day = datetime.fromisoformat(shown[:10])
-        instant = datetime.fromisoformat(structured[:19])
-    except ValueError:
+    day, instant = wall_clock(shown), wall_clock(structured)
+    if day is None or instant is None:
         return False
     gap = (day.date() - instant.date()).days
     return (gap == -1 and instant.hour < 8) or (gap == 1 and instant.hour >= 14)
@@ -279,10 +286,8 @@ def quarter_hours_apart(local: str, instant: str | None) -> int | None:
     name the same minute in different zones (at most 14 hours apart); else None."""
     if not instant or not utc_like(instant):
         return None
-    try:
-        a = datetime.fromisoformat(local[:19])
-        b = datetime.fromisoformat(instant[:19])
-    except ValueError:
+    a, b = wall_clock(local), wall_clock(instant)
+    if a is None or b is None:
         return None
     minutes = (a - b).total_seconds() / 60
     quarters = round(minutes / 15)
@@ -295,12 +300,14 @@ def in_offset(iso: str | None, offset: str | None) -> str | None:
     """A UTC-like ISO datetime written at the page's ``offset`` (same instant); else as is."""
     if not iso or not offset or not utc_like(iso) or offset in ("+00:00", "-00:00"):
         return iso
+    clock = wall_clock(iso)
+    if clock is None:
+        return iso
     try:
-        instant = datetime.fromisoformat(iso[:19]).replace(tzinfo=timezone.utc)
         zone = timezone(timedelta(hours=int(offset[:3]), minutes=int(offset[0] + offset[4:6])))
     except ValueError:
         return iso
-    return instant.astimezone(zone).isoformat()
+    return clock.replace(tzinfo=timezone.utc).astimezone(zone).isoformat()
 
 
 def plausible_section(text: str, site_name: str | None) -> bool:

@@ -115,22 +115,24 @@ def slash_order_evidence(lines) -> bool | None:
     True if one reads day first ("16/04/2020"), False if one reads month first ("04/16/2020"),
     None when none tells (every part 12 or less) or they disagree."""
     day = month = False
-    for line in lines:
-        if "/" not in line:
-            continue
-        for match in _NUMERIC.finditer(line):
-            if match[2] != "/":
-                continue
-            a, b = int(match[1]), int(match[3])
-            day |= a > 12 >= b
-            month |= b > 12 >= a
+    for a, b in slash_date_parts(lines):
+        day |= a > 12 >= b
+        month |= b > 12 >= a
     return day if day != month else None
 
 
 def has_ambiguous_slash_date(lines) -> bool:
     """True if a line holds a slash date whose day and month are both 12 or less."""
-    return any(match[2] == "/" and int(match[1]) <= 12 and int(match[3]) <= 12
-               for line in lines if "/" in line for match in _NUMERIC.finditer(line))
+    return any(a <= 12 and b <= 12 for a, b in slash_date_parts(lines))
+
+
+def slash_date_parts(lines):
+    """The first two numbers of each numeric slash date in ``lines`` ("16/04/2020" → 16, 4)."""
+    for line in lines:
+        if "/" in line:
+            for match in _NUMERIC.finditer(line):
+                if match[2] == "/":
+                    yield int(match[1]), int(match[3])
 
 
 def unglued(line: str) -> str:
@@ -161,7 +163,8 @@ def segment_date(line: str, day_first: bool | None = None) -> DateLine | None:
 
 
 def has_separator(line: str) -> bool:
-    """True if ``line`` holds a character that ``_SEGMENT_SEP`` needs (faster than the pattern)."""
+    """True if ``line`` holds a character that ``_SEGMENT_SEP`` or ``_SEGMENT_DASH`` needs
+    (faster than the patterns)."""
     if "|" in line or " - " in line:
         return True
     return not line.isascii() and any(sep in line for sep in _SEPARATORS)
