@@ -112,3 +112,32 @@ def test_wrapped_japanese_lines_are_joined_without_a_space():
     text = "\n\n".join([paragraph] + [filler] * 10)
     blocks = text_to_blocks(text)
     assert blocks[0].text == sentence
+
+
+NESTED = """   The council voted on Tuesday to approve the new budget for the city's
+   schools, ending a months-long dispute between the mayor and the union
+   that represents teachers in the district and the support staff too.
+
+       In favour of the plan, the council listed these arguments at length:
+       * It may become more costly to repair the school buildings later,
+       due to rising prices for materials and labour in the region.
+       * A second item that is short.
+
+   German imperialist history has also often been overlooked in
+   part because the size of its empire remained relatively small, compared
+   to the empires of other European powers, including Britain and France.
+"""
+
+
+def test_list_item_continued_at_its_marker_column_is_joined():
+    texts = [b.text for b in text_to_blocks(NESTED * 2)]
+    assert "It may become more costly to repair the school buildings later, due to rising " \
+           "prices for materials and labour in the region." in texts
+    assert "A second item that is short." in texts
+
+
+def test_lower_case_line_after_a_long_line_is_joined():
+    # "in part" was glued by a no-break space in the page, so lynx moved both words down
+    texts = [b.text for b in text_to_blocks(NESTED * 2)]
+    assert any(t.startswith("German imperialist history has also often been overlooked in part because")
+               and t.endswith("Britain and France.") for t in texts)

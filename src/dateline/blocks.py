@@ -83,11 +83,22 @@ def marker_is_word(block: Block) -> bool:
 
 
 def continues_wrapped(block: Block, last_len: int, indent: int, body: str, width: int) -> bool:
-    """True if a line at ``indent`` starting with ``body`` is a wrapped continuation of ``block``."""
-    if indent != int(block.tag or block.indent):
+    """True if a line at ``indent`` starting with ``body`` is a wrapped continuation of ``block``.
+
+    The line must start where the block's text does, and the block's last line must be full:
+    the next line's first word could not have fitted on it. Two looser cases, for a block that
+    does not end a sentence: a list item continued at its marker's column (lynx does so for
+    lists nested in an indented block), and a line opening in lower case after a line filled
+    to three quarters of the width (a no-break space glued the words lynx moved down; a
+    blockquote is wrapped short of the page width)."""
+    text_indent = int(block.tag or block.indent)
+    if indent != text_indent and not (block.bullet and indent == block.indent):
         return False
     first_word = body.split(" ", 1)[0]
-    return last_len + 1 + len(first_word) > width
+    if last_len + 1 + len(first_word) > width:
+        return indent == text_indent or not _SENTENCE_END.search(block.text)
+    return indent == text_indent and body[0].islower() and 4 * last_len >= 3 * width and \
+        not _SENTENCE_END.search(block.text)
 
 
 def wrap_width(lines: list[str]) -> int:
