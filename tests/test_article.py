@@ -114,6 +114,17 @@ def test_a_byline_is_never_the_headline_fallback():
     assert find_title(Assembly(blocks, state.labels), [1, 2]) == 0
 
 
+def test_a_chrome_line_is_no_headline_candidate():
+    from dateline.article import find_title, is_chrome_line
+
+    assert is_chrome_line("Skip to main content") and is_chrome_line("Privacy policy")
+    assert not is_chrome_line("Facebook fights the new platform law in court")
+    blocks = page(["Skip to main content", ARTICLE[0][0], ARTICLE[1][0]])
+    state = Assembly(blocks, Labelling(body=np.array([0.1, 0.9, 0.9]),
+                                       title=np.array([0.9, 0.0, 0.0])))
+    assert find_title(state, [1, 2]) is None
+
+
 def test_title_shape():
     from dateline.article import title_shaped
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
+from dateline.features import chrome_share
 from dateline.headline import rank_headlines
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_given_name_line,
@@ -532,7 +533,8 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
         return rank_headlines(blocks, state.labels, candidates, first_body, body,
                               is_metadata_line)
     for i in range(first_body - 1, max(-1, first_body - HEADER_ZONE), -1):
-        if headline_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text):
+        if headline_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text) \
+                and not is_chrome_line(blocks[i].text):
             return i
     return None
 
@@ -546,8 +548,15 @@ def title_candidates(state: Assembly, body: list[int]) -> tuple[list[int], int]:
     limit = min(len(blocks), first_body + 3)
     likely_set = set(likely)
     candidates = [i for i in range(limit) if (i not in likely_set or i == first_body)
-                  and title_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text)]
+                  and title_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text)
+                  and not is_chrome_line(blocks[i].text)]
     return candidates, first_body
+
+
+def is_chrome_line(text: str) -> bool:
+    """True for a line made mostly of page-chrome phrases ("Skip to main content", "Privacy
+    policy", "Anzeige"): never a headline, however headline-like it looks."""
+    return chrome_share(_WORD.findall(text.lower())) >= 0.5
 
 
 def is_metadata_line(text: str) -> bool:

@@ -77,8 +77,7 @@ NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stopword_ratio", "has_bulle
                       "cue_teaser", "is_prose", "blank_before")
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 WINDOW_FEATURES = ("comment_marks_before", "comment_marks_w5", "legal_before", "prose_w2", "prose_w5", "prose_w15", "words_w5", "dist_prose_before",
-                   "dist_prose_after", "prose_mass_before", "prose_mass_after", "dist_center",
-                   "indent_prose", "indent_offset")
+                   "dist_prose_after", "prose_mass_before", "prose_mass_after", "dist_center")
 # DOM signals of HTML blocks (-1 for text-capture blocks), and the same of the neighbours.
 DOM_NEIGHBOUR_FEATURES = ("link_density", "tag_p", "tag_li", "cls_content", "cls_related")
 FEATURE_NAMES: tuple[str, ...] = (
@@ -106,6 +105,19 @@ def cue_groups(tokens: list[str]) -> set[str]:
             if group:
                 found.add(group)
     return found
+
+
+def chrome_share(tokens: list[str]) -> float:
+    """Share of the lower-cased word ``tokens`` that belong to a page-chrome phrase of
+    ``resources/boilerplate.txt`` (any group but ``teaser``): 1.0 for "Skip to main content"."""
+    phrases = cue_phrases()
+    covered = [False] * len(tokens)
+    for size in range(1, 5):
+        for i in range(len(tokens) - size + 1):
+            group = phrases.get(tokens[i] if size == 1 else tuple(tokens[i:i + size]))
+            if group and group != "teaser":
+                covered[i:i + size] = [True] * size
+    return sum(covered) / len(tokens) if tokens else 0.0
 
 
 def date_like(text: str, tokens: list[str]) -> bool:
@@ -465,19 +477,4 @@ def window_features(own: np.ndarray) -> np.ndarray:
         np.log1p(np.minimum(idx - last_prose, 1000)), np.log1p(np.minimum(next_prose - idx, 1000)),
         before / total, (total - before - prose_words) / total,
         (idx - center) / (spread + 1.0),
-        *indent_columns(own[:, _OWN_INDEX["indent"]], prose_words),
     ], axis=1).astype(np.float32)
-
-
-def indent_columns(indent: np.ndarray, prose_words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each block stands against the page's running prose in indentation: the share of
-    the prose words set at the block's own indent, and its indent minus the indent of most
-    prose words (clipped to ±12). Text browsers indent nested lists (a teaser rail inside a
-    sidebar) deeper than the article's paragraphs; a DOM block has indent 0 throughout."""
-    total = prose_words.sum()
-    if not total:
-        return np.zeros(len(indent)), np.zeros(len(indent))
-    levels, inverse = np.unique(indent, return_inverse=True)
-    mass = np.bincount(inverse, weights=prose_words, minlength=len(levels))
-    main = levels[int(mass.argmax())]
-    return mass[inverse] / total, np.clip(indent - main, -12, 12)
