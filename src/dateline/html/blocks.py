@@ -166,8 +166,16 @@ class _Walk:
                 self.owner = ctx
                 continue
             tag = node.tag
-            if tag == "-text":
-                self.add_text(node.text_content, link)
+            if tag == "-text":  # its words join the block being built (inline: most nodes)
+                text = node.text_content
+                if text:
+                    pending = self.pending
+                    if pending.parts or text.strip():
+                        pending.parts.append(text)
+                        if link is not None:
+                            pending.link_chars += len(text.strip())
+                            if not pending.href:
+                                pending.href = link
                 continue
             if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
                 continue
@@ -195,19 +203,6 @@ class _Walk:
             children.reverse()  # the stack hands them out in document order
             stack.extend(children)
 
-    def add_text(self, text: str | None, link: str | None) -> None:
-        """Add one text node's words to the block being built."""
-        if not text:
-            return
-        pending = self.pending
-        if not pending.parts and not text.strip():
-            return
-        pending.parts.append(text)
-        if link is not None:
-            pending.link_chars += len(text.strip())
-            if not pending.href:
-                pending.href = link
-
 
 def is_hidden_style(style: str | None) -> bool:
     """True for an inline ``style`` that hides the element (``display: none``...)."""
@@ -216,30 +211,26 @@ def is_hidden_style(style: str | None) -> bool:
 
 def element_context(tag: str, attrs: dict, parent: _Context) -> _Context:
     """The context of an element from its tag, attributes and its parent's context."""
-    flags = parent.flags
-    if not attrs:  # (most inline elements: only the tag and the depth can change)
-        if tag in _LANDMARK_BIT:
-            flags |= _LANDMARK_BIT[tag]
-        if tag in BLOCK_TAGS:
-            return _Context(tag, parent.depth + 1, flags, parent.cues,
-                            f"{parent.path}/{tag}."[-300:], parent.itemprop_body)
-        return _Context(parent.tag, parent.depth + 1, flags, parent.cues, parent.path,
-                        parent.itemprop_body)
-    if tag in _LANDMARK_BIT:
-        flags |= _LANDMARK_BIT[tag]
-    role = attrs.get("role") or ""
-    if role in _ROLE_BIT:
-        flags |= _ROLE_BIT[role]
-    cues = parent.cues
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if names.strip():
-        cues |= class_cue_bits(names[:200])
-    itemprop = (attrs.get("itemprop") or "").lower()
-    path = parent.path
+    flags = parent.flags | _LANDMARK_BIT.get(tag, 0)
+    cues, itemprop_body = parent.cues, parent.itemprop_body
+    cls = ""
+    if attrs:  # (most inline elements have none: only the tag and the depth count then)
+        role = attrs.get("role")
+        if role in _ROLE_BIT:
+            flags |= _ROLE_BIT[role]
+        cls = attrs.get("class") or ""
+        ident = attrs.get("id") or ""
+        if cls or ident:
+            names = f"{cls} {ident}".lower()
+            if names.strip():
+                cues |= class_cue_bits(names[:200])
+        if not itemprop_body:
+            itemprop = attrs.get("itemprop")
+            itemprop_body = bool(itemprop) and itemprop.lower() == "articlebody"
     if tag in BLOCK_TAGS:
-        path = f"{path}/{tag}.{(attrs.get('class') or '')[:40]}"[-300:]
-    return _Context(tag if tag in BLOCK_TAGS else parent.tag, parent.depth + 1, flags, cues, path,
-                    parent.itemprop_body or itemprop == "articlebody")
+        path = f"{parent.path}/{tag}.{cls[:40]}"[-300:]
+        return _Context(tag, parent.depth + 1, flags, cues, path, itemprop_body)
+    return _Context(parent.tag, parent.depth + 1, flags, cues, parent.path, itemprop_body)
 
 
 _LANDMARK_BIT = {name: 1 << i for i, name in enumerate(LANDMARKS)}
