@@ -31,7 +31,7 @@ Every block left out is recorded in ``Article.dropped`` with its reason when ``e
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -367,7 +367,7 @@ def word_shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
     if len(words) <= n:
         return {tuple(words)} if words else set()
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return set(zip(*(words[k:] for k in range(n))))  # (the n-grams, without a slice each)
 
 
 def drop_name_lists(state: Assembly, body: list[int]) -> list[int]:
@@ -526,29 +526,44 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
     blocks, probs = state.blocks, state.labels.title
     if not blocks:
         return None
-    candidates, first_body = title_candidates(state, body)
+    is_metadata = remembered(is_metadata_line)  # the ranker asks again about lines near
+    candidates, first_body = title_candidates(state, body, is_metadata)
     if candidates and max(probs[i] for i in candidates) >= TITLE_MIN_PROB:
         if blocks[0].dom:
             return max(candidates, key=lambda i: probs[i])
-        return rank_headlines(blocks, state.labels, candidates, first_body, body,
-                              is_metadata_line)
+        return rank_headlines(blocks, state.labels, candidates, first_body, body, is_metadata)
     for i in range(first_body - 1, max(-1, first_body - HEADER_ZONE), -1):
-        if headline_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text) \
+        if headline_shaped(blocks[i].text) and not is_metadata(blocks[i].text) \
                 and not is_chrome_line(blocks[i].text):
             return i
     return None
 
 
-def title_candidates(state: Assembly, body: list[int]) -> tuple[list[int], int]:
+def remembered(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``test`` with its answers kept for the texts it was asked about (for one page)."""
+    answers: dict[str, bool] = {}
+
+    def cached(text: str) -> bool:
+        answer = answers.get(text)
+        if answer is None:
+            answer = answers[text] = test(text)
+        return answer
+    return cached
+
+
+def title_candidates(state: Assembly, body: list[int],
+                     is_metadata: Callable[[str], bool] | None = None) -> tuple[list[int], int]:
     """The blocks that may be the headline (title-shaped, not metadata, above or at the start
-    of the likely body), and the index of the first likely body block."""
+    of the likely body), and the index of the first likely body block. ``is_metadata`` stands
+    for ``is_metadata_line`` (a remembering copy of it, say)."""
+    is_metadata = is_metadata or is_metadata_line
     blocks = state.blocks
     likely = [i for i in body if state.labels.body[i] >= LIKELY_BODY]
     first_body = likely[0] if likely else (body[0] if body else len(blocks))
     limit = min(len(blocks), first_body + 3)
     likely_set = set(likely)
     candidates = [i for i in range(limit) if (i not in likely_set or i == first_body)
-                  and title_shaped(blocks[i].text) and not is_metadata_line(blocks[i].text)
+                  and title_shaped(blocks[i].text) and not is_metadata(blocks[i].text)
                   and not is_chrome_line(blocks[i].text)]
     return candidates, first_body
 

@@ -107,7 +107,7 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
     body_words = set(lead_words)
     for i in body[LEAD_BLOCKS:60]:
         body_words |= content_words(blocks[i].text)
-    probs = np.array([title_probs[i] for i in candidates], dtype=np.float64)
+    probs = title_probs[candidates].astype(np.float64)
     order = np.argsort(-probs, kind="stable")
     rank = np.empty(len(candidates), dtype=np.float64)
     rank[order] = np.arange(len(candidates))
@@ -127,29 +127,35 @@ def candidate_features(blocks: list[Block], title_probs: np.ndarray, body_probs:
     before_body = bisect_left(candidates, first_body)
     n = len(blocks)
     texts = Counter(block.text.casefold() for block in blocks)
-    for row, i in enumerate(candidates):
+    # plain floats (the same doubles) are far cheaper to index and compute with per row
+    title_p, body_p = title_probs.tolist(), body_probs.tolist()
+    n_lead = len(lead_words)
+    rows = []
+    for row, (i, p, r, words, n_words) in enumerate(zip(candidates, probs.tolist(),
+                                                          rank.tolist(), cand_words,
+                                                          n_words_all)):
         text = blocks[i].text
         stripped = text.rstrip()
-        words = cand_words[row]
-        n_words = n_words_all[row]
         offset = i - first_body
-        out[row] = (
-            probs[row], rank[row], best - probs[row], probs[row] / total,
-            math.log((probs[row] + 1e-6) / (best + 1e-6)), offset, abs(offset),
+        n_own = len(words)
+        in_lead = len(words & lead_words) if n_own else 0
+        rows.append((
+            p, r, best - p, p / total, math.log((p + 1e-6) / (best + 1e-6)), offset, abs(offset),
             max(0, before_body - row - 1),
-            len(words & lead_words) / len(words) if words else 0.0,
-            len(words & body_words) / len(words) if words else 0.0,
-            len(words & lead_words) / len(lead_words) if lead_words else 0.0,
+            in_lead / n_own if n_own else 0.0,
+            len(words & body_words) / n_own if n_own else 0.0,
+            in_lead / n_lead if n_lead else 0.0,
             texts[text.casefold()] - 1, math.log1p(n_words), stripped.endswith("?"),
             stripped.endswith((".", "!")), len(_SEPARATOR.findall(text)),
             not metadata.isdisjoint(range(i + 1, i + 4)),
             not metadata.isdisjoint(range(i - 3, i)),
-            body_probs[i], upper_ratio(text), len(candidates), n_words / median_words,
-            body_probs[i + 1:i + 3].max() if i + 1 < n else 0.0,
-            title_probs[i + 1] if i + 1 < n else 0.0, title_probs[i - 1] if i > 0 else 0.0,
+            body_p[i], upper_ratio(text), len(candidates), n_words / median_words,
+            max(body_p[i + 1:i + 3]) if i + 1 < n else 0.0,
+            title_p[i + 1] if i + 1 < n else 0.0, title_p[i - 1] if i > 0 else 0.0,
             bool(blocks[i].bullet), similar[row],
             above[row],
-        )
+        ))
+    out[:] = rows
     return out
 
 

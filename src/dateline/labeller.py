@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from dateline.errors import ModelError
-from dateline.features import FEATURE_NAMES, page_features, shifted, window_sum
+from dateline.features import FEATURE_NAMES, page_features, shift_into, window_sum
 from dateline.model import Block
 
 if TYPE_CHECKING:
@@ -50,20 +50,24 @@ class Labelling:
 def prob_context(p: np.ndarray) -> np.ndarray:
     """Features of each block from body probabilities around it (``PROB_CONTEXT`` order)."""
     n = len(p)
-    col = p.reshape(-1, 1).astype(np.float32)
+    out = np.empty((n, len(PROB_CONTEXT)), dtype=np.float32)
+    col = p.astype(np.float32)
+    out[:, 0] = col
+    for j, offset in enumerate((-1, 1, -2, 2, -3, 3), start=1):  # p@-1, p@+1 ... p@+3
+        shift_into(out[:, j], col, offset)
     idx = np.arange(n)
     likely = np.flatnonzero(p > 0.5)
     first, last = (likely[0], likely[-1]) if len(likely) else (n, -1)
     total = float(p.sum()) or 1.0
     before = np.cumsum(p) - p
-    return np.hstack([
-        col, shifted(col, -1), shifted(col, 1), shifted(col, -2), shifted(col, 2),
-        shifted(col, -3), shifted(col, 3),
-        (window_sum(p, 5) / 11).reshape(-1, 1), (window_sum(p, 15) / 31).reshape(-1, 1),
-        (before / total).reshape(-1, 1), ((total - before - p) / total).reshape(-1, 1),
-        np.sign(idx - first).reshape(-1, 1) * np.log1p(np.abs(idx - first)).reshape(-1, 1),
-        np.sign(idx - last).reshape(-1, 1) * np.log1p(np.abs(idx - last)).reshape(-1, 1),
-    ]).astype(np.float32)
+    # (the columns computed in double precision are rounded to float32 as they are stored)
+    out[:, 7] = window_sum(p, 5) / 11
+    out[:, 8] = window_sum(p, 15) / 31
+    out[:, 9] = before / total
+    out[:, 10] = (total - before - p) / total
+    out[:, 11] = np.sign(idx - first) * np.log1p(np.abs(idx - first))
+    out[:, 12] = np.sign(idx - last) * np.log1p(np.abs(idx - last))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateline.model import Block
 
@@ -54,7 +55,6 @@ DOM_FEATURES: tuple[str, ...] = (
     *(f"in_{name}" for name in LANDMARKS), *(name for name, _ in CLASS_CUES),
     "in_itemprop_body", "body_overlap",
 )
-_SPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphens, zero widths
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -145,8 +145,11 @@ class _Walk:
     def flush(self) -> None:
         """Emit the text collected so far as one block (if any) and start a new one."""
         pending = self.pending
-        if pending.parts and self.owner is not None:
-            self.out.append(("".join(pending.parts), self.owner, pending))
+        if pending.parts:
+            if self.owner is not None:
+                self.out.append(("".join(pending.parts), self.owner, pending))
+        elif not pending.links:
+            return  # nothing collected: the pending block is as good as a new one
         self.pending = _Pending([], 0, 0, "")
 
     def walk(self, root) -> None:
@@ -155,20 +158,29 @@ class _Walk:
         self.owner = base
         # stack items: (node, context of its block owner, link depth) or (None, owner to restore)
         stack: list = [(root, base, None)]
+        pop, push = stack.pop, stack.append
         while stack:
-            node, ctx, link = stack.pop()
+            node, ctx, link = pop()
             if node is None:  # leaving a block element: its text ends here
                 self.flush()
                 self.owner = ctx
                 continue
             tag = node.tag
-            if tag == "-text":
-                self.add_text(node.text_content or "", ctx, link)
+            if tag == "-text":  # its words join the block being built (inline: most nodes)
+                text = node.text_content
+                if text:
+                    pending = self.pending
+                    if pending.parts or text.strip():
+                        pending.parts.append(text)
+                        if link is not None:
+                            pending.link_chars += len(text.strip())
+                            if not pending.href:
+                                pending.href = link
                 continue
             if tag is None or tag.startswith("-") or tag in SKIP_TAGS:
                 continue
             attrs = node.attributes
-            if "hidden" in attrs or _HIDDEN_STYLE.search(attrs.get("style") or ""):
+            if attrs and ("hidden" in attrs or is_hidden_style(attrs.get("style"))):
                 continue
             if tag == "br":
                 self.flush()
@@ -179,48 +191,46 @@ class _Walk:
                 self.pending.links += 1
             if tag in BLOCK_TAGS:
                 self.flush()
-                stack.append((None, self.owner, None))
+                push((None, self.owner, None))
                 self.owner = child_ctx
-            children = []
             child = node.first_child
+            if child is None:
+                continue
+            children = []
             while child is not None:
-                children.append(child)
+                children.append((child, child_ctx, link))
                 child = child.next
-            for child in reversed(children):
-                stack.append((child, child_ctx, link))
+            children.reverse()  # the stack hands them out in document order
+            stack.extend(children)
 
-    def add_text(self, text: str, ctx: _Context, link: str | None) -> None:
-        """Add one text node's words to the block being built."""
-        if not text:
-            return
-        pending = self.pending
-        if not pending.parts and not text.strip():
-            return
-        pending.parts.append(text)
-        if link is not None:
-            pending.link_chars += len(text.strip())
-            if not pending.href:
-                pending.href = link
+
+def is_hidden_style(style: str | None) -> bool:
+    """True for an inline ``style`` that hides the element (``display: none``...)."""
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
 def element_context(tag: str, attrs: dict, parent: _Context) -> _Context:
     """The context of an element from its tag, attributes and its parent's context."""
-    flags = parent.flags
-    if tag in _LANDMARK_BIT:
-        flags |= _LANDMARK_BIT[tag]
-    role = attrs.get("role") or ""
-    if role in _ROLE_BIT:
-        flags |= _ROLE_BIT[role]
-    cues = parent.cues
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if names.strip():
-        cues |= class_cue_bits(names[:200])
-    itemprop = (attrs.get("itemprop") or "").lower()
-    path = parent.path
+    flags = parent.flags | _LANDMARK_BIT.get(tag, 0)
+    cues, itemprop_body = parent.cues, parent.itemprop_body
+    cls = ""
+    if attrs:  # (most inline elements have none: only the tag and the depth count then)
+        role = attrs.get("role")
+        if role in _ROLE_BIT:
+            flags |= _ROLE_BIT[role]
+        cls = attrs.get("class") or ""
+        ident = attrs.get("id") or ""
+        if cls or ident:
+            names = f"{cls} {ident}".lower()
+            if names.strip():
+                cues |= class_cue_bits(names[:200])
+        if not itemprop_body:
+            itemprop = attrs.get("itemprop")
+            itemprop_body = bool(itemprop) and itemprop.lower() == "articlebody"
     if tag in BLOCK_TAGS:
-        path = f"{path}/{tag}.{(attrs.get('class') or '')[:40]}"[-300:]
-    return _Context(tag if tag in BLOCK_TAGS else parent.tag, parent.depth + 1, flags, cues, path,
-                    parent.itemprop_body or itemprop == "articlebody")
+        path = f"{parent.path}/{tag}.{cls[:40]}"[-300:]
+        return _Context(tag, parent.depth + 1, flags, cues, path, itemprop_body)
+    return _Context(parent.tag, parent.depth + 1, flags, cues, parent.path, itemprop_body)
 
 
 _LANDMARK_BIT = {name: 1 << i for i, name in enumerate(LANDMARKS)}
@@ -248,9 +258,11 @@ def make_blocks(raw: list[tuple[str, _Context, _Pending]]) -> list[Block]:
     blocks: list[Block] = []
     kept: list[tuple[str, _Context, _Pending]] = []
     for text, ctx, pending in raw:
-        text = _INVISIBLE.sub("", text)
-        text = text if ctx.tag == "pre" else _SPACE.sub(" ", text)
-        text = text.strip()[:MAX_BLOCK_CHARS]
+        if not text.isascii():
+            text = _INVISIBLE.sub("", text)
+        # (``str.split`` splits on the characters ``\s`` matches: one space for each run)
+        text = text.strip() if ctx.tag == "pre" else " ".join(text.split())
+        text = text[:MAX_BLOCK_CHARS]
         if not text:
             continue
         kept.append((text, ctx, pending))
@@ -284,15 +296,24 @@ def add_dom_features(blocks: list[Block], raw: list[tuple[str, _Context, _Pendin
         path_counts[ctx.path] = path_counts.get(ctx.path, 0) + 1
     body_words = set(w.lower() for w in _WORD.findall(article_body)) if article_body else None
     for block, (text, ctx, pending) in zip(blocks, raw):
-        group = TAG_GROUPS.get(ctx.tag, 10)
-        tags = [float(group == g) for g in range(1, 11)]
         density = min(pending.link_chars / len(text), 1.0)
-        landmarks = [float(bool(ctx.flags & (1 << i))) for i in range(len(LANDMARKS))]
-        cues = [float(bool(ctx.cues & (1 << i))) for i in range(len(CLASS_CUES))]
         overlap = -1.0
         if body_words is not None:
             words = [w.lower() for w in _WORD.findall(text)]
             overlap = sum(w in body_words for w in words) / len(words) if words else 0.0
-        block.dom = (*tags, density, float(density >= 0.9), math.log1p(ctx.depth),
-                     math.log1p(path_counts[ctx.path] - 1), *landmarks, *cues,
+        block.dom = (*tag_columns(TAG_GROUPS.get(ctx.tag, 10)), density, float(density >= 0.9),
+                     math.log1p(ctx.depth), math.log1p(path_counts[ctx.path] - 1),
+                     *bit_columns(ctx.flags, len(LANDMARKS)), *bit_columns(ctx.cues, len(CLASS_CUES)),
                      float(ctx.itemprop_body), overlap)
+
+
+@lru_cache(maxsize=None)
+def tag_columns(group: int) -> tuple[float, ...]:
+    """The one-hot ``tag_*`` columns of a ``TAG_GROUPS`` group (10: any other tag)."""
+    return tuple(float(group == g) for g in range(1, 11))
+
+
+@lru_cache(maxsize=4096)
+def bit_columns(bits: int, width: int) -> tuple[float, ...]:
+    """1.0 / 0.0 for each of the ``width`` low bits of ``bits``, lowest first."""
+    return tuple(float(bool(bits & (1 << i))) for i in range(width))

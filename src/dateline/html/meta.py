@@ -285,8 +285,7 @@ def clean(text) -> str | None:
 
 def squash(text: str | None) -> str:
     """Letters and digits only, lower-cased (for comparing site names, hosts, headlines)."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text or "").casefold()
-                   if ch.isalnum())
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKC", text or "").casefold()))
 
 
 # --- identity: site name, url, language, type ---------------------------------------------------

@@ -169,6 +169,8 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
     text = " ".join(line.split())
     if not text or len(text) > 100:
         return None
+    if text.isascii() and not may_open_with_given_name(text):
+        return None  # (the quick answer for most lines: no word a name could open with)
     people = []
     for segment in re.split(r"\s+(?:[|•·/–—-]|//)\s+|,\s+(?=\d)", text):
         segment = _ROLE.sub("", names_before_date(segment)).strip(" .,;:|-–—")
@@ -181,6 +183,31 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
             return None
         people.extend(person_case(n) for n in names)
     return tuple(people) or None
+
+
+_ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def given_name_heads() -> frozenset[str]:
+    """The known given names and the first parts of the hyphenated ones ("jean" of
+    "jean-pierre"), case-folded."""
+    return frozenset(name.split("-")[0] for name in given_names())
+
+
+def may_open_with_given_name(text: str) -> bool:
+    """False only when no name in the ASCII ``text`` can pass ``starts_with_given_name``.
+
+    Every name ``parse_name_line`` tests is cut from the line at spaces, punctuation, digits
+    or word boundaries, never inside a run of letters, so its first word opens with a whole
+    run of letters of the line: a single capital (an initial) or a known given name (or the
+    first part of a hyphenated one) when case-folded. A line with no such run names no one.
+    """
+    heads = given_name_heads()
+    for run in _ASCII_LETTER_RUN.findall(text):
+        if (len(run) == 1 and run.isupper()) or run.lower() in heads:
+            return True
+    return False
 
 
 _LEADING_DATE = re.compile(  # a date or time opening a WordPress-style "date Name Category" line

@@ -89,6 +89,8 @@ def find_dates(line: str, day_first: bool | None = None) -> list[DateLine]:
     """Every dated statement on one line: "Publié le 12 mars 2025, modifié le 12 mars 2025"
     gives a published and an updated ``DateLine``; most lines give one or none. ``day_first``
     says how the page writes "07/05/2022" (None: month first, the English way)."""
+    if not _DIGIT.search(line):
+        return []  # every date line holds a digit (``find_date_line``, of the line or a segment)
     line = unglued(line)
     first = find_date_line(line, day_first)
     if first is None:
@@ -184,10 +186,10 @@ def find_date_line(line: str, day_first: bool | None = None) -> DateLine | None:
     if not has_month and not _ISO.search(line) and not _NUMERIC.search(line):
         return None
     other = [w for w in words if w not in MONTH_NUMBERS and w not in _DATE_WORDS]
-    cue_updated = _UPDATED_CUE.search(line)
-    cue_published = _PUBLISHED_CUE.search(line)
     if len(other) > MAX_OTHER_WORDS:
         return None
+    cue_updated = _UPDATED_CUE.search(line)
+    cue_published = _PUBLISHED_CUE.search(line)
     if len(other) > 3 and not (cue_updated or cue_published or _BYLINE_WORD.search(line)):
         return None
     segment = line
