@@ -198,6 +198,21 @@ def test_body_starting_inside_the_comment_thread_falls_back_above_it():
     assert selected(lines) == [lines[1][0]]
 
 
+def test_body_starting_deep_inside_the_comment_thread_falls_back_above_it():
+    # the labeller's body starts at the fourth comment: the thread began far above it
+    lines = [("Open thread for March", 0.1),
+             ("This is our monthly open thread: ask us anything about the ferry plans.", 0.35),
+             ("Comments", 0.05)]
+    for n, (name, comment) in enumerate([
+            ("Dana Whitfield", "When will the evening boats start running later than nine?"),
+            ("Rui Costa", "Agreed, the last boat at nine is far too early for most of us."),
+            ("Ann Lee", "The board said in its minutes that the summer timetable is final."),
+            ("Harbour Board", "Thanks all: the late boats start in June, as the board decided.")]):
+        lines += [(f"{name} on March {n + 4}, 2021 at 9:12 am said:", 0.1),
+                  (comment, 0.7 if n == 3 else 0.35)]
+    assert selected(lines) == [lines[1][0]]
+
+
 def test_paragraph_followed_by_read_more_stays_body():
     # a video embed's "Read More" after a paragraph does not make the paragraph a teaser
     paragraph = ("\"With no timetable changes due this winter, attention will stay on the summer "

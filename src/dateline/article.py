@@ -496,6 +496,9 @@ def cut_comment_section(blocks: list[Block], body: list[int],
     # the lookback also gives the first section below the body
     after = body[0] if scores is None else max(-1, body[0] - COMMENT_LOOKBACK - 1)
     start = comment_section_start(blocks, after)
+    deep = thread_start_above(blocks, body[0]) if scores is not None else None
+    if deep is not None and (start is None or start > body[0] or deep < start):
+        start = deep  # the thread began well above: the article is above its start
     if start is not None and start <= body[0]:
         above = [i for i in range(max(0, start - RESCUE_SPAN), start)
                  if scores[i] >= RESCUE_THRESHOLD]
@@ -503,6 +506,17 @@ def cut_comment_section(blocks: list[Block], body: list[int],
             return above
         start = comment_section_start(blocks, body[0])
     return body if start is None else [i for i in body if i < start]
+
+
+def thread_start_above(blocks: list[Block], first: int) -> int | None:
+    """Where a comment thread starts when block ``first`` lies deep inside it (its comment
+    lines run on to just above ``first``), else None: the labeller took a long comment for
+    the article, and the article is above the thread."""
+    if not any(is_comment_line(blocks[i].text)
+               for i in range(max(0, first - COMMENT_LOOKBACK - 1), first)):
+        return None
+    start = comment_section_start(blocks, -1)
+    return start if start is not None and start < first else None
 
 
 def without_link_lists(state: Assembly, body: list[int]) -> list[int]:
