@@ -94,29 +94,29 @@ _OWN_INDEX = {name: i for i, name in enumerate(OWN_FEATURES)}
 CUE_GROUPS = ("teaser", "share", "nav", "account", "legal", "comment", "ad")
 
 
-def cue_groups(tokens: list[str]) -> set[str]:
-    """The cue groups (``CUE_GROUPS``) with a phrase among the lower-cased word ``tokens``."""
+def cue_phrase_spans(tokens: list[str]):
+    """Each phrase of ``resources/boilerplate.txt`` (up to four words) among the lower-cased
+    word ``tokens``, as (first token, number of tokens, cue group)."""
     phrases = cue_phrases()
-    found = set()
-    n = len(tokens)
     for size in range(1, 5):
-        for i in range(n - size + 1):
+        for i in range(len(tokens) - size + 1):
             group = phrases.get(tokens[i] if size == 1 else tuple(tokens[i:i + size]))
             if group:
-                found.add(group)
-    return found
+                yield i, size, group
+
+
+def cue_groups(tokens: list[str]) -> set[str]:
+    """The cue groups (``CUE_GROUPS``) with a phrase among the lower-cased word ``tokens``."""
+    return {group for _, _, group in cue_phrase_spans(tokens)}
 
 
 def chrome_share(tokens: list[str]) -> float:
     """Share of the lower-cased word ``tokens`` that belong to a page-chrome phrase of
     ``resources/boilerplate.txt`` (any group but ``teaser``): 1.0 for "Skip to main content"."""
-    phrases = cue_phrases()
     covered = [False] * len(tokens)
-    for size in range(1, 5):
-        for i in range(len(tokens) - size + 1):
-            group = phrases.get(tokens[i] if size == 1 else tuple(tokens[i:i + size]))
-            if group and group != "teaser":
-                covered[i:i + size] = [True] * size
+    for i, size, group in cue_phrase_spans(tokens):
+        if group != "teaser":
+            covered[i:i + size] = [True] * size
     return sum(covered) / len(tokens) if tokens else 0.0
 
 
