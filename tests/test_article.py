@@ -334,3 +334,51 @@ def test_a_date_glued_before_the_headline_is_not_part_of_it():
     assert clean_title("27.01.2022Heizölpreise im Januar") == "Heizölpreise im Januar"
     assert clean_title("12.03.2024 - Stadtrat beschließt Haushalt") == "Stadtrat beschließt Haushalt"
     assert clean_title("12.03.2024") == "12.03.2024"
+
+
+def test_page_notices_are_not_body():
+    lines = ARTICLE + [("Copyright 2025 The Associated Press. All rights reserved.", 0.8),
+                       ("This material may not be published, broadcast, rewritten or redistributed.", 0.7),
+                       ("Temps de lecture : 4 min", 0.6), ("5 min read", 0.6),
+                       ("Disclosure: Harbour Times may earn a commission when you buy through links "
+                        "on our site.", 0.8)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_sentences_about_copyright_are_kept():
+    lines = ARTICLE + [("Copyright law is changing in Europe, and publishers say all rights reserved "
+                        "to them are at stake.", 0.9),
+                       ("By Ela on 31 October 2023 | This post may contain affiliate links.", 0.6)]
+    assert len(selected(lines)) == 4  # the second is the byline and date: read_metadata's
+
+
+def test_a_caption_closed_by_a_credit_line_is_not_body():
+    from dateline.article import blocks_to_article
+    from dateline.model import Capture
+
+    texts = ["Harbour board backs new ferry timetable", "[ferry-at-night.jpg]",
+             "The Skarv at the Kestrel Bay terminal on Monday.", "Photograph: Jana Roth",
+             ARTICLE[0][0], ARTICLE[1][0]]
+    blocks = page(texts)
+    for block in blocks[1:]:
+        block.blank_before = 1
+    blocks[3].blank_before = 0  # the credit sits tight under its caption
+    probs = np.array([0.1, 0.6, 0.7, 0.3, 0.9, 0.9])
+    article = blocks_to_article(blocks, Labelling(body=probs, title=np.zeros(6)),
+                                Capture(text="\n".join(texts), kind="text"))
+    assert article.photo_credits == ["Jana Roth"]
+    assert [b.text for b in article.body] == [ARTICLE[0][0], ARTICLE[1][0]]
+    blocks[3].blank_before = 1  # a credit line apart from the paragraph above: no caption
+    article = blocks_to_article(blocks, Labelling(body=probs, title=np.zeros(6)),
+                                Capture(text="\n".join(texts), kind="text"))
+    assert "The Skarv at the Kestrel Bay terminal on Monday." in article.text
+
+
+def test_a_cookie_box_is_no_headline():
+    from dateline.article import is_chrome_line
+
+    assert is_chrome_line("Vos choix concernant l'utilisation des cookies")
+    assert is_chrome_line("Accepter et fermer   Refuser   Paramétrer")
+    assert is_chrome_line("Accept all Reject all Manage settings")
+    assert not is_chrome_line("Google delays the end of third-party cookies in Chrome")
+    assert not is_chrome_line("Reject the deal, unions tell workers")

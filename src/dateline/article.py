@@ -7,8 +7,11 @@ the rest from the words on the lines around them, in page order:
   Japanese text), minus lines that are really metadata
   (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
   action such as "Subscribe to our newsletter" or "Follow us on Twitter", and media placeholders
-  a text browser prints for images and frames: "[photo-slug-580x386]", "IFRAME: https://…");
-  then cut where
+  a text browser prints for images and frames: "[photo-slug-580x386]", "IFRAME: https://…",
+  and page notices: a site's copyright line, "Temps de lecture : 4 min", an affiliate
+  disclosure); a photo caption that ends in its credit ("... Photograph: Jo Roe",
+  "REUTERS/Jo Roe", "(AP Photo/Jo Roe)") is a credit, and so is the caption tight above a
+  credit-only line, with the bracketed image name above it; then cut where
   a reader-comment section starts below the article (a "Comments" / "3 thoughts on …" / "Leave
   a Reply" / "Kommentare" header followed by comment lines, a date-and-time stamp or the comment
   form; or two "<name> on <date> said:" / "<name> says:" lines close together); once the
@@ -16,7 +19,8 @@ the rest from the words on the lines around them, in page order:
   copy of the article, a caption echoing its alt text) is dropped;
 - headline: among the title-shaped lines above (or at the start of) the body, the one the
   headline ranker (``dateline.headline``) prefers — the best ``title`` score on HTML pages —
-  falling back to the nearest headline-shaped line above the first paragraph; section: a
+  falling back to the nearest headline-shaped line at or above the first paragraph (never a
+  line of page chrome: "Skip to main content", a cookie box's heading or buttons); section: a
   short label just above it;
 - dates: the date lines of the header and footer zones (or, failing those, the first date line
   anywhere else on the page);
@@ -117,6 +121,42 @@ _COMMENT_FORM = re.compile(
 # Words each of the patterns above needs (lower case): a line holding none of them cannot match,
 # which a substring test tells far faster than the pattern (see ``may_contain``)
 CONSENT_WORDS = ("cookie",)
+_CONSENT_HEADING = re.compile(
+    r"\bcookies?\b.{0,40}\b(?:settings|preferences|policy|consent|choices|einstellungen|"
+    r"richtlinie|paramètres|préférences|politique|política|configuración|impostazioni)\b|"
+    r"\b(?:use of|choices?|utilisation des|choix|gestion des|verwendung von|manage|uso de|"
+    r"uso dei|utilizzo dei|politique de|informativa|einstellungen|consent)\b.{0,40}\bcookies?\b",
+    re.IGNORECASE)
+CONSENT_BUTTON_VERBS = frozenset(
+    "accept accepter accepte akzeptieren aceptar acepto accetta accetto agree reject refuse "
+    "refuser ablehnen rechazar rifiuta deny decline paramétrer personnaliser configurer manage "
+    "customize customise einstellen anpassen configurar gestionar personalizar gestisci "
+    "zustimmen allow".split())
+CONSENT_BUTTON_WORDS = CONSENT_BUTTON_VERBS | frozenset(
+    "all alle tout tous todo todas tutti et and und y e ou or oder o close fermer schließen "
+    "cerrar chiudi continue continuer sans without ohne sin senza settings options préférences "
+    "einstellungen opciones preferenze cookies cookie les the mes my button".split())
+# the words that run page notices: a site's copyright line, a reading-time label, an affiliate
+# disclosure; each is page furniture wherever the labeller scores it (see ``page_notice``)
+_LEGAL_NOTICE = re.compile(
+    r"^\W{0,3}(?:©|(?:copyright\s*(?:©|\(c\))?|\(c\))\s*\d{4}\b)|(?:\ball rights reserved|tous droits réservés|"
+    r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
+    r"wszelkie prawa zastrzeżone)\W*$|^(?:this|the) (?:material|article|content|story) may not be "
+    r"(?:published|reproduced|redistributed|copied)\b", re.IGNORECASE)
+LEGAL_NOTICE_MAX_WORDS = 40
+_READING_TIME = re.compile(
+    r"^\W{0,3}(?:(?:estimated )?reading time|read(?:ing)? time|temps de lecture|lesezeit|lesedauer|"
+    r"tiempo de lectura|tempo di lettura|czas czytania|leestijd|"
+    r"(?:artikel|beitrag) (?:zum )?(?:anhören|hören|vorlesen)|listen to (?:this|the) (?:article|story)|"
+    r"écouter (?:cet|l')article)\W{0,3}(?:ca\.?\s*|about\s*|environ\s*)?\d{1,3}\s*(?:min\w*|minutes?)\.?\W*$|"
+    r"^\W{0,3}(?:ca\.?\s*)?\d{1,3}\s*(?:min\.?|minutes?|minuten|minutos|minuti)\s+(?:read|lesezeit|"
+    r"lesedauer|lesen|de lecture|de lectura|di lettura|leestijd)\W*$", re.IGNORECASE)
+_DISCLOSURE = re.compile(
+    r"\b(?:may (?:earn|receive) (?:a |an )?(?:small )?(?:commission|affiliate|compensation)|"
+    r"affiliate (?:links?|commissions?|partners?)|earn from qualifying purchases|"
+    r"(?:provision|affiliate|partner)-?links?\b.{0,60}\b(?:provision|kommission)|"
+    r"liens? (?:d'affiliation|affiliés|sponsorisés)|enlaces de afiliados)", re.IGNORECASE)
+DISCLOSURE_MAX_WORDS = 50
 COMMENT_FORM_WORDS = ("will not be published", "required fields", "e-mail-adresse",
                       "erforderliche felder", "votre adresse", "dirección de correo",
                       "tuo indirizzo", "adres e-mail", "logged in to post", "comments are closed")
@@ -163,7 +203,13 @@ _MEDIA_PLACEHOLDER = re.compile(  # "[img-slug-580x386]", "photo_12.jpg", "IFRAM
     r"^IFRAME:\s*(?:https?:)?//\S+(?: \S+)*$|"  # lynx wraps a long frame URL: pieces joined
     r"^\[[^\]\s]{30,}(?: [^\]\s]+)*\]$",  # and a long image name the same way
     re.IGNORECASE)
+_BRACKETED = re.compile(r"^\[[^\[\]]{1,200}\]$")  # an image's alt text or file name, "[photo]"
+_SOURCE_CUE = re.compile(r"^\W*(?:source|quelle|fuente|fonte|źródło)\b", re.IGNORECASE)  # a
+# table's or chart's source, which follows a footnote as often as a caption
+CREDIT_CUE_MAX_WORDS = 2  # "© Photo:", "Photograph:": what a credit-only line holds besides the name
+CAPTION_MAX_WORDS = 30
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
+_INNER_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*\s|[。！？]")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
 _BREADCRUMB = re.compile(r"\s(?:>|»|/|›|\|)\s")
 _WORD = re.compile(r"\w+")
@@ -273,6 +319,12 @@ def select_body(state: Assembly) -> list[int]:
             continue
         if is_call_to_action(block.text):
             state.claim(i, "call to action")
+            continue
+        notice = page_notice(block.text)
+        if notice and not is_metadata_line(block.text) and not find_dates(block.text):
+            # "© Photo: AFP" is a credit, "By Ela on 31. October, 2023 | This post may contain
+            # affiliate links" the byline and date: read_metadata takes those
+            state.claim(i, notice)
             continue
         if _MEDIA_PLACEHOLDER.match(block.text):
             state.claim(i, "media placeholder")
@@ -420,6 +472,20 @@ def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
     return kept
 
 
+def page_notice(text: str) -> str | None:
+    """What page notice a short line is — "legal notice" ("Copyright 2025 The Associated Press.
+    All rights reserved."), "reading time" ("Temps de lecture : 4 min"), "disclosure" ("We may
+    earn a commission ...") — or None for any other line."""
+    words = len(_WORD.findall(text))
+    if words <= LEGAL_NOTICE_MAX_WORDS and _LEGAL_NOTICE.search(text):
+        return "legal notice"
+    if words <= 10 and _READING_TIME.match(text):
+        return "reading time"
+    if words <= DISCLOSURE_MAX_WORDS and _DISCLOSURE.search(text):
+        return "disclosure"
+    return None
+
+
 def is_call_to_action(text: str) -> bool:
     """True for a short appeal to the reader ("Subscribe to our newsletter", "Follow us on
     Twitter", "Get the Example News app", "Click here to support us"): never article text."""
@@ -546,7 +612,9 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
         if blocks[0].dom:
             return max(candidates, key=lambda i: probs[i])
         return rank_headlines(blocks, state.labels, candidates, first_body, body, is_metadata)
-    for i in range(first_body - 1, max(-1, first_body - HEADER_ZONE), -1):
+    for i in range(min(first_body, len(blocks) - 1), max(-1, first_body - HEADER_ZONE), -1):
+        if i == first_body and _INNER_SENTENCE_END.search(blocks[i].text):
+            continue  # the first body block may be the headline, but not one holding sentences
         if headline_shaped(blocks[i].text) and not is_metadata(blocks[i].text) \
                 and not is_chrome_line(blocks[i].text):
             return i
@@ -585,7 +653,22 @@ def title_candidates(state: Assembly, body: list[int],
 def is_chrome_line(text: str) -> bool:
     """True for a line made mostly of page-chrome phrases ("Skip to main content", "Privacy
     policy", "Anzeige"): never a headline, however headline-like it looks."""
-    return chrome_share(_WORD.findall(text.lower())) >= 0.5
+    words = _WORD.findall(text.lower())
+    return chrome_share(words) >= 0.5 or is_consent_heading(text) or consent_buttons(words)
+
+
+def is_consent_heading(text: str) -> bool:
+    """True for the heading of a cookie-consent box ("Vos choix concernant l'utilisation des
+    cookies", "Cookie settings", "Datenschutz-Einstellungen und Cookies")."""
+    return len(text) <= 120 and may_contain(text, CONSENT_WORDS) and \
+        _CONSENT_HEADING.search(text) is not None
+
+
+def consent_buttons(words: list[str]) -> bool:
+    """True for a row of consent-box buttons ("Accepter et fermer Refuser Paramétrer", "Accept
+    all Reject all Manage settings"): two or more button words and nothing else."""
+    return 2 <= len(words) <= 12 and all(word in CONSENT_BUTTON_WORDS for word in words) and \
+        sum(word in CONSENT_BUTTON_VERBS for word in words) >= 2
 
 
 def is_metadata_line(text: str) -> bool:
@@ -681,10 +764,54 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         reason = read_metadata_line(text, article, state, below_body=bool(body) and i > body[-1])
         if reason:
             state.claim(i, reason)
+            if reason == "credit":
+                claim_caption_above(state, i)
     if article.published is None:
         read_far_date(state, article, body, set(zone))
     if bare_name_byline and not article.authors and not article.byline_org:
         read_name_byline(state, article, body, title_index)
+
+
+def claim_caption_above(state: Assembly, credit: int) -> None:
+    """Claim the photo caption that a credit line closes and the image placeholder above it
+    ("[otters.jpg]", "[Waves break over the sea wall]"): the caption is the block right above
+    a credit-only line with no blank line between them (a ``figcaption`` on HTML pages); the
+    placeholder is a bracketed line right above the caption or the credit."""
+    blocks = state.blocks
+    above = credit - 1
+    if above < 0 or above in state.reasons:
+        return
+    if credit_only(blocks[credit].text) and is_caption_above(blocks[above], blocks[credit],
+                                                             has_blank_lines(blocks)):
+        state.claim(above, "caption")
+        above -= 1
+    if above >= 0 and above not in state.reasons and _BRACKETED.match(blocks[above].text):
+        state.claim(above, "image")
+
+
+def credit_only(text: str) -> bool:
+    """True for a line that is a photo credit and nothing more ("Photograph: Jo Roe", "MARIE
+    LEROUX POUR « LE MONDE »"), not a caption that ends in one."""
+    credits = parse_photo_credit(text)
+    return bool(credits) and not _SOURCE_CUE.match(text) and \
+        len(_WORD.findall(text)) - len(_WORD.findall(credits[0])) <= CREDIT_CUE_MAX_WORDS
+
+
+def is_caption_above(block: Block, credit: Block, blank_lines: bool) -> bool:
+    """Whether ``block`` reads as the caption of the credit line under it: short and a
+    ``figcaption`` on an HTML page; in a text capture, a sentence tight against the credit (a
+    capture without blank lines, like WET, cannot show that: no caption there)."""
+    if len(_WORD.findall(block.text)) > CAPTION_MAX_WORDS or \
+            len(_INNER_SENTENCE_END.findall(block.text)) > 1:
+        return False
+    if block.tag:
+        return block.tag in ("figcaption", "caption")
+    return blank_lines and not credit.blank_before and bool(_SENTENCE_END.search(block.text))
+
+
+def has_blank_lines(blocks: list[Block]) -> bool:
+    """Whether the capture separates its blocks with blank lines anywhere (WET does not)."""
+    return any(block.blank_before for block in blocks)
 
 
 def read_split_byline(cue: str, names: str, article: Article) -> bool:
@@ -849,6 +976,10 @@ def read_links(state: Assembly, article: Article) -> None:
             continue
         if is_read_more(text):
             state.claim(i, "read-more link")
+            continue
+        notice = page_notice(text) if i not in state.reasons else None
+        if notice:
+            state.claim(i, notice)  # "© 2025 Site GmbH" under a teaser rail is no teaser
             continue
         tags = tag_line(text)
         if tags:

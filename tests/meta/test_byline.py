@@ -98,6 +98,30 @@ def test_sources_and_credits():
     assert parse_sources("The mayor said AP reporters were there.") is None
     assert parse_photo_credit("© Photo: AFP") == ["AFP"]
     assert parse_photo_credit("© 2019 Associated Press. All Rights Reserved.") is None
+    assert parse_photo_credit("© 2025 Harbour Times Verlag GmbH & Co. KG") is None  # the site's
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Waves break over the sea wall on Tuesday morning. Photograph: Seán Mulcahy", "Seán Mulcahy"),
+    ("A ferry is moored at the port of Gothenburg, Sweden, February 12, 2025. "
+     "REUTERS/Anders Holm/File Photo Purchase Licensing Rights", "REUTERS/Anders Holm"),
+    ("Sea otters float in a raft near Seward, Alaska. (AP Photo/Ellen Marsh)", "AP Photo/Ellen Marsh"),
+    ("Viajeros en un andén de la estación de Atocha, este martes. MARTA LOZANO (EFE)",
+     "MARTA LOZANO (EFE)"),
+    ("MARIE LEROUX POUR « LE COURRIER NATIONAL »", "MARIE LEROUX POUR « LE COURRIER NATIONAL »"),
+    ("Floodwater pours through the canyon. Photo: Camille Roux / AFP", "Camille Roux / AFP"),
+])
+def test_credits_at_a_captions_end(caption, credit):
+    assert parse_photo_credit(caption) == [credit]
+
+
+@pytest.mark.parametrize("line", [
+    "The president spoke to reporters after the vote. NATO (AFP)",
+    "This is what the US/Canada border looks like today.",
+    "He said the photo: a fake, and the caption a lie.",
+])
+def test_sentences_are_not_caption_credits(line):
+    assert parse_photo_credit(line) is None
 
 
 @pytest.mark.parametrize("line, people", [

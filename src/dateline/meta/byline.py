@@ -91,7 +91,20 @@ _COPYRIGHT_CREDIT = re.compile(r"^©\s*(?:\d{4}\s+)?([^©]{2,60})$")
 _TRAILING_CREDIT = re.compile(
     r"\((?:photo|foto|image|credit|bild)(?:\s+by)?\s*[:：]?\s*([^()]{2,80})\)\s*$", re.IGNORECASE)
 _COURTESY = re.compile(r"^(?:photo\s+)?courtesy(?:\s+of)?\s+(.{2,60})$", re.IGNORECASE)
+_CAPITAL_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s(?:[A-ZÀ-Ý][\w'’.-]+|d[aeiu]|de la|van|von|der|del)){0,4}"
+_CAPTION_TAIL = re.compile(  # a caption's last words: "... morning. Photograph: Seán Mulcahy"
+    r"(?<=[.!?»”\])])\s+(?:photograph|photo|photos|foto|fotos|bild|image|picture|credit|crédit)"
+    rf"\s*(?:by\s*)?[:：]\s*({_CAPITAL_NAME}(?:\s?/\s?[\w'’. -]{{2,30}})?)\.?$", re.IGNORECASE)
+_AGENCY_SLASH = re.compile(  # "REUTERS/Anders Holm/File Photo", "(AP Photo/Ellen Marsh)", "EPA/Jo Roe"
+    r"(?:^|[\s(])((?:REUTERS|AFP|AP(?: Photo)?|EPA|dpa|ANSA|EFE|Xinhua|Getty Images)"
+    rf"\s?/\s?{_CAPITAL_NAME})(?:/File Photo)?\)?\.?(?:\s+Purchase Licensing Rights)?$")
+_CAPS_CREDIT = re.compile(  # a caption's credit in capitals: "MARTA LOZANO (EFE)",
+    #  "MARIE LEROUX POUR « LE COURRIER NATIONAL »", "JOHN ROE / AFP"
+    r"(?:^|(?<=[.!?]\s))((?:[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+\s){1,3}[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+"
+    r"\s*(?:\([A-Za-z ]{2,20}\)|/\s*[A-Z]{2,10}|POUR «[^»]{2,40}»))$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_COMPANY = re.compile(r"\b(?:GmbH|Inc|LLC|Ltd|plc|S\.?A|AG|KG|SAS|S\.?L|S\.?p\.?A|B\.?V)\b\.?")  # a site's
+#  copyright line ("© 2025 Lindenauer Anzeiger GmbH & Co. KG"), not a photographer
 
 
 @dataclass(frozen=True)
@@ -400,6 +413,22 @@ def parse_sources(line: str) -> list[str] | None:
     return agencies or None
 
 
+def caption_credit(text: str) -> str | None:
+    """The credit at the end of a photo caption, as written: "Photograph: Seán Mulcahy",
+    "REUTERS/Anders Holm/File Photo" → "REUTERS/Anders Holm", "(AP Photo/Ellen Marsh)",
+    "... este martes. MARTA LOZANO (EFE)"; None when the line does not end in one."""
+    if "/" in text:
+        match = _AGENCY_SLASH.search(text)
+        if match:
+            return " ".join(match[1].split())
+    if ":" in text or "：" in text:
+        match = _CAPTION_TAIL.search(text)
+        if match:
+            return match[1]
+    match = _CAPS_CREDIT.search(text) if text[-1:] in ")»" or "/" in text[-12:] else None
+    return match[1] if match else None
+
+
 def parse_photo_credit(line: str) -> list[str] | None:
     """Who a photo credit names ("© Photo: AFP" → ["AFP"], "Foto: dpa", "(Photo: Jane
     Roe/Reuters)" at a caption's end, "Courtesy Google" → ["Google"]), or None."""
@@ -416,10 +445,12 @@ def parse_photo_credit(line: str) -> list[str] | None:
     if credit is None:
         trailing = _TRAILING_CREDIT.search(text) if "(" in text else None
         credit = trailing[1] if trailing else None
+    if credit is None:
+        credit = caption_credit(text)
     if not credit:
         return None
     credit = re.sub(r"^courtesy(?:\s+of)?\s+", "", credit.strip(" .;,"), flags=re.IGNORECASE)
     if not credit or len(credit.split()) > 8 or "rights reserved" in text.lower() or \
-            credit.lower().startswith(("all rights", "copyright")):
+            credit.lower().startswith(("all rights", "copyright")) or _COMPANY.search(credit):
         return None
     return [canonical_agency(credit)]
