@@ -382,3 +382,18 @@ def test_a_cookie_box_is_no_headline():
     assert is_chrome_line("Accept all Reject all Manage settings")
     assert not is_chrome_line("Google delays the end of third-party cookies in Chrome")
     assert not is_chrome_line("Reject the deal, unions tell workers")
+
+
+def test_a_wire_storys_dateline_credits_the_agency():
+    from dateline.article import dateline_agencies
+    from dateline.model import BodyBlock
+
+    def agencies(text):
+        return dateline_agencies([BodyBlock(kind="paragraph", text=text)])
+
+    assert agencies("LONDON, March 3 (Reuters) - Swedish ferry operator Kessel Line will cut") == \
+        ["Reuters"]
+    assert agencies("ANCHORAGE, Alaska (AP) — Volunteers counted 1,200 otters.") == ["AP"]
+    assert agencies("Paris (AFP/dpa) - Die Regierung hat am Montag") == ["AFP", "dpa"]
+    assert agencies("WASHINGTON (CNN) — The Senate voted on Tuesday.") == []  # no news agency
+    assert agencies("The council (led by Ana Ruiz) - a coalition - voted no.") == []

@@ -44,9 +44,9 @@ from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.features import chrome_share
 from dateline.headline import rank_headlines
 from dateline.labeller import Labelling, label_blocks
-from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_given_name_line,
-                                  parse_name_line, parse_photo_credit, parse_sources,
-                                  starts_with_given_name)
+from dateline.meta.byline import (canonical_agency, is_wire_agency, parse_byline,
+                                  parse_dated_name_line, parse_given_name_line, parse_name_line,
+                                  parse_photo_credit, parse_sources, starts_with_given_name)
 from dateline.meta.dates import (find_date_line, find_dates, has_ambiguous_slash_date,
                                  slash_order_evidence)
 from dateline.meta.lang import detect_language
@@ -208,6 +208,10 @@ _SOURCE_CUE = re.compile(r"^\W*(?:source|quelle|fuente|fonte|źródło)\b", re.I
 # table's or chart's source, which follows a footnote as often as a caption
 CREDIT_CUE_MAX_WORDS = 2  # "© Photo:", "Photograph:": what a credit-only line holds besides the name
 CAPTION_MAX_WORDS = 30
+_WIRE_DATELINE = re.compile(  # a place in capitals (with a region or date), the agency, a dash
+    r"^[A-ZÀ-Ý][\w.'’ -]{1,40}(?:,[\w.'’ -]{1,30}){0,2}\s*\(([\w -]{1,25}(?:/[\w -]{1,25}){0,2})\)"
+    r"\s*(?:\.?\s*[-—–]|:)\s")
+DATELINE_BLOCKS = 3  # body blocks where a wire story's dateline may stand
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _INNER_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*\s|[。！？]")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
@@ -277,6 +281,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
     for i in state.body:
         state.claim(i, "body")
     article.body = body_blocks(blocks, state.body)
+    add_unique(article.sources, dateline_agencies(article.body))
     read_links(state, article)
     article.lang = detect_language(article.text) if article.body else None
     add_warnings(article)
@@ -924,6 +929,18 @@ def add_unique(target: list[str], values) -> None:
         if value.casefold() not in seen:
             target.append(value)
             seen.add(value.casefold())
+
+
+def dateline_agencies(body: list[BodyBlock]) -> list[str]:
+    """The wire agencies a wire story's dateline credits: "LONDON, March 3 (Reuters) - ",
+    "ANCHORAGE, Alaska (AP) — ", "Madrid, 4 feb (EFE).- ", in the first body blocks."""
+    for block in body[:DATELINE_BLOCKS]:
+        match = _WIRE_DATELINE.match(block.text)
+        if match:
+            agencies = [canonical_agency(name) for name in match[1].split("/")]
+            if all(is_wire_agency(name) for name in agencies):
+                return agencies
+    return []
 
 
 def body_blocks(blocks: list[Block], indices: list[int]) -> list[BodyBlock]:

@@ -23,6 +23,10 @@ AGENCIES: dict[str, str] = {name.casefold(): name for name in (
     "Press Association", "Deutsche Presse-Agentur", "Anadolu", "Interfax", "RIA Novosti", "CNA",
     "Getty Images", "CNN", "BBC", "BBC News", "FRANCE 24", "Al Jazeera", "DW", "NPR", "AFP/dpa",
 )}
+WIRE_AGENCIES = frozenset(name.casefold() for name in (  # the news agencies among them
+    "AFP", "AP", "Reuters", "dpa", "EFE", "ANSA", "PA", "Xinhua", "KNA", "epd", "APA", "SDA",
+    "Keystone-SDA", "Belga", "ANP", "PAP", "TASS", "Kyodo", "Yonhap", "AAP", "CP", "UPI", "IANS",
+    "PTI", "ANI", "Europa Press", "Anadolu", "Interfax", "RIA Novosti", "CNA", "AFP/dpa"))
 AGENCY_ALIASES = {"agence france-presse": "AFP", "associated press": "AP",
                   "the associated press": "AP", "reuters": "Reuters", "dpa": "dpa"}
 _BYLINE_CUE = re.compile(
@@ -387,6 +391,11 @@ def canonical_agency(name: str) -> str:
     """The canonical spelling of an agency or organisation name (e.g. "REUTERS" → "Reuters")."""
     key = name.casefold().strip(" .")
     return AGENCY_ALIASES.get(key) or AGENCIES.get(key) or name.strip(" .")
+
+
+def is_wire_agency(name: str) -> bool:
+    """True for a news agency's name or abbreviation ("AP", "Reuters", "Agence France-Presse")."""
+    return canonical_agency(name).casefold() in WIRE_AGENCIES
 
 
 def parse_sources(line: str) -> list[str] | None:
