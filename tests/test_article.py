@@ -397,3 +397,21 @@ def test_a_wire_storys_dateline_credits_the_agency():
     assert agencies("Paris (AFP/dpa) - Die Regierung hat am Montag") == ["AFP", "dpa"]
     assert agencies("WASHINGTON (CNN) — The Senate voted on Tuesday.") == []  # no news agency
     assert agencies("The council (led by Ana Ruiz) - a coalition - voted no.") == []
+
+
+def test_a_most_read_rail_lists_its_headlines_as_teasers():
+    from dateline.article import blocks_to_article
+    from dateline.model import Capture
+
+    texts = ["Harbour board backs new ferry timetable", ARTICLE[0][0], ARTICLE[1][0],
+             "Lo más visto", "1. Qué se sabe del nuevo calendario de festivos",
+             "2. La ola de frío deja temperaturas bajo cero", "9 min ago",
+             "Recibe el boletín de La Crónica", "Terms of Service",
+             "Latest", "Copper climbs as Chinese smelters trim output", "an hour ago",
+             "Copper climbs as Chinese smelters trim output"]
+    probs = np.array([0.1, 0.9, 0.9] + [0.05] * 10)
+    article = blocks_to_article(page(texts), Labelling(body=probs, title=np.zeros(13)),
+                                Capture(text="\n".join(texts), kind="text"))
+    assert article.teasers == ["Qué se sabe del nuevo calendario de festivos",
+                               "La ola de frío deja temperaturas bajo cero",
+                               "Copper climbs as Chinese smelters trim output"]

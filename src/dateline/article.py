@@ -81,9 +81,18 @@ _RELATED_HEADER = re.compile(
     r"te puede interesar|más información|leggi anche|articoli correlati|czytaj także|"
     r"zobacz także|powiązane)\W*$", re.IGNORECASE)
 _POPULAR_HEADER = re.compile(r"^(?:most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
-                             r"don't miss|popular(?: now| this week)?|"
-                             r"meistgelesen|les plus lus|lo más leído|più letti|najczęściej)\W*$",
-                             re.IGNORECASE)
+                             r"don't miss|popular(?: now| this week)?|latest(?: news| stories)?|"
+                             r"just in|meistgelesen\w*|am meisten gelesen|les plus (?:lus|partagés)|"
+                             r"lo más (?:leído|visto)|los más (?:leídos|vistos)|más leíd[oa]s|"
+                             r"(?:i )?più (?:letti|visti)|najczęściej(?: czytane)?|"
+                             r"en continu|últimas noticias|ultime notizie)\W*$", re.IGNORECASE)
+SIGNUP_WORDS = ("newsletter", "boletín", "bulletin", "infolettre", "lettre d'information",
+                "(button)", "____")
+_RELATIVE_TIME = re.compile(  # a teaser's age: "9 min ago", "an hour ago", "vor 3 Stunden"
+    r"^(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?)\s+ago$|"
+    r"^vor\s+(?:\d{1,3}|einer?)\s+(?:min(?:uten?)?|std\.?|stunden?|tag(?:en)?)$|"
+    r"^il y a\s+\d{1,3}\s+(?:min(?:utes?)?|h|heures?|jours?)$|"
+    r"^hace\s+\d{1,3}\s+(?:min(?:utos?)?|h|horas?|días?)$", re.IGNORECASE)
 _TAG_LINE = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|schlagworte|mots[- ]clés|"
                        r"thèmes|etiquetas|temas|argomenti|tagi|tematy)\s*[:：]\s*(.+)$", re.IGNORECASE)
 _TAG_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|mots[- ]clés|etiquetas|"
@@ -1047,10 +1056,24 @@ def read_links(state: Assembly, article: Article) -> None:
             article.tags[:] = [t for t in article.tags if t.casefold() != text.casefold()]
             add_unique(article.tags, [natural_case_from(text, blocks, i)])
             continue
+        if header_mode == "popular" and _RELATIVE_TIME.match(text):
+            state.claim(i, "teaser time")  # "9 min ago" under a rail's headline
+            continue
+        if header_mode == "popular" and (not headline_shaped(text) or is_chrome_line(text) or
+                                         is_signup_box(text)):
+            header_mode = None  # the rail ends where its headlines do ("Terms of Service")
         if (followed_by_more or header_mode == "popular") and headline_shaped(text) and \
                 (i < first_body or i > last_body):
-            article.teasers.append(text)
+            article.teasers.append(_ORDINAL.sub("", text))
             state.claim(i, "teaser")
+    article.teasers[:] = list(dict.fromkeys(article.teasers))  # a rail repeated lists once
+
+
+def is_signup_box(text: str) -> bool:
+    """True for a line of a newsletter or sign-up box ("Recibe el boletín de La Crónica",
+    "Email ____________________ (BUTTON) Sign Up"): the end of a teaser rail, never a teaser."""
+    low = text.lower()
+    return is_call_to_action(text) or any(word in low for word in SIGNUP_WORDS)
 
 
 def natural_case(text: str, group_keys: dict[str, str]) -> str:
