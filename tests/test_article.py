@@ -415,3 +415,18 @@ def test_a_most_read_rail_lists_its_headlines_as_teasers():
     assert article.teasers == ["Qué se sabe del nuevo calendario de festivos",
                                "La ola de frío deja temperaturas bajo cero",
                                "Copper climbs as Chinese smelters trim output"]
+
+
+def test_the_writers_bio_and_contact_line_close_the_body():
+    from dateline.article import drop_author_notes
+
+    texts = [ARTICLE[0][0], ARTICLE[1][0],
+             "Ruth Okafor covers city government and schools for the Gazette.",
+             "Contact her at rokafor@gazette.example or 555-0142."]
+    state = Assembly(page(texts), Labelling(body=np.full(4, 0.9), title=np.zeros(4)))
+    assert drop_author_notes(state, [0, 1, 2, 3]) == [0, 1]
+    assert state.reasons[3] == "author note"
+    texts = ["Anna Berg is a professor of urban sociology and has studied libraries.",
+             ARTICLE[0][0], ARTICLE[1][0], "the editor said it was a good year."]
+    state = Assembly(page(texts), Labelling(body=np.full(4, 0.9), title=np.zeros(4)))
+    assert drop_author_notes(state, [0, 1, 2, 3]) == [0, 1, 2, 3]  # not at the end; no name

@@ -16,7 +16,9 @@ the rest from the words on the lines around them, in page order:
   a Reply" / "Kommentare" header followed by comment lines, a date-and-time stamp or the comment
   form; or two "<name> on <date> said:" / "<name> says:" lines close together); once the
   headline is claimed, a body block whose word 4-grams mostly repeat the body above it (a second
-  copy of the article, a caption echoing its alt text) is dropped;
+  copy of the article, a caption echoing its alt text) is dropped, and so are the writer's bio
+  and a contact line among the last blocks ("Anna Berg is a professor of ...", "Write to
+  letters@...");
 - headline: among the title-shaped lines above (or at the start of) the body, the one the
   headline ranker (``dateline.headline``) prefers — the best ``title`` score on HTML pages —
   falling back to the nearest headline-shaped line at or above the first paragraph (never a
@@ -221,6 +223,16 @@ _WIRE_DATELINE = re.compile(  # a place in capitals (with a region or date), the
     r"^[A-ZÀ-Ý][\w.'’ -]{1,40}(?:,[\w.'’ -]{1,30}){0,2}\s*\(([\w -]{1,25}(?:/[\w -]{1,25}){0,2})\)"
     r"\s*(?:\.?\s*[-—–]|:)\s")
 DATELINE_BLOCKS = 3  # body blocks where a wire story's dateline may stand
+_NOTE_NAME = r"(?-i:(?:[A-ZÀ-Ý][\w'’-]+\s){1,3})"  # "Anna Berg ", capitalised whatever the flags
+_AUTHOR_NOTE = re.compile(
+    rf"^{_NOTE_NAME}(?:is|was)\s+(?:a|an|the)\s(?:[\w-]+\s){{0,4}}?(?:professor|reporter|editor|"
+    r"correspondent|writer|journalist|author|columnist|engineer|director|founder|fellow|"
+    r"researcher|lecturer|contributor|freelance\w*|analyst|economist|librarian|student)\b|"
+    rf"^{_NOTE_NAME}(?:covers|writes about|reports on|has covered|has written about)\s|"
+    r"^the [\w ]{3,40} welcomes letters\b|^(?:write to|contact|reach) (?:us|him|her|them|the "
+    r"(?:author|writer|editors?))\b.{0,80}@", re.IGNORECASE)
+AUTHOR_NOTE_TAIL = 3  # last body blocks where the writer's bio or a contact line may stand
+AUTHOR_NOTE_MAX_WORDS = 80
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _INNER_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*\s|[。！？]")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
@@ -285,8 +297,8 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         state.claim(title_index, "headline")
         article.section = find_section(state, title_index)
     read_metadata(state, article, body, title_index, bare_name_byline)
-    state.body = drop_name_lists(state, drop_repeats(state, [i for i in body
-                                                             if i not in state.reasons]))
+    state.body = drop_author_notes(state, drop_name_lists(state, drop_repeats(
+        state, [i for i in body if i not in state.reasons])))
     for i in state.body:
         state.claim(i, "body")
     article.body = body_blocks(blocks, state.body)
@@ -461,6 +473,20 @@ def drop_name_lists(state: Assembly, body: list[int]) -> list[int]:
     for i in dropped:
         state.claim(i, "list of names")
     return [i for i in body if i not in dropped]
+
+
+def drop_author_notes(state: Assembly, body: list[int]) -> list[int]:
+    """The body without the notes that close an article: the writer's bio ("Anna Berg is a
+    professor of urban sociology ...", "Ruth Okafor covers city government ...") and the
+    contact line ("Write to letters@..."), looked for among the last ``AUTHOR_NOTE_TAIL``
+    blocks; the body is cut at the first one, and all after it goes with it."""
+    for pos in range(max(1, len(body) - AUTHOR_NOTE_TAIL), len(body)):
+        text = state.blocks[body[pos]].text
+        if len(_WORD.findall(text)) <= AUTHOR_NOTE_MAX_WORDS and _AUTHOR_NOTE.match(text):
+            for i in body[pos:]:
+                state.claim(i, "author note")
+            return body[:pos]
+    return body
 
 
 def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
