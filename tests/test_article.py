@@ -430,3 +430,8 @@ def test_the_writers_bio_and_contact_line_close_the_body():
              ARTICLE[0][0], ARTICLE[1][0], "the editor said it was a good year."]
     state = Assembly(page(texts), Labelling(body=np.full(4, 0.9), title=np.zeros(4)))
     assert drop_author_notes(state, [0, 1, 2, 3]) == [0, 1, 2, 3]  # not at the end; no name
+
+
+def test_a_tag_line_in_the_body_is_tags():
+    lines = ARTICLE + [("Tags: backup, photos, cloud storage", 0.7)]
+    assert selected(lines) == [text for text, _ in ARTICLE]

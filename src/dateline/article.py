@@ -97,8 +97,8 @@ _RELATIVE_TIME = re.compile(  # a teaser's age: "9 min ago", "an hour ago", "vor
     r"^hace\s+\d{1,3}\s+(?:min(?:utos?)?|h|horas?|días?)$", re.IGNORECASE)
 _TAG_LINE = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|schlagworte|mots[- ]clés|"
                        r"thèmes|etiquetas|temas|argomenti|tagi|tematy)\s*[:：]\s*(.+)$", re.IGNORECASE)
-_TAG_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|mots[- ]clés|etiquetas|"
-                         r"archivado en|filed under|"
+_TAG_HEADER = re.compile(r"^(?:tags?|topics?|keywords?|themen|schlagwörter|schlagworte|mots[- ]clés|"
+                         r"etiquetas|archivado en|filed under|mehr lesen über|mehr über|"
                          r"temas|argomenti|tagi|tematy)\s*:?$", re.IGNORECASE)
 _CONSENT = re.compile(
     r"\bcookies?\b.{0,120}\b(?:use|uses|using|consent|accept|agree|utilis\w*|verwende\w*|"
@@ -363,6 +363,9 @@ def select_body(state: Assembly) -> list[int]:
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         if i > 0 and _TAG_HEADER.match(state.blocks[i - 1].text) and keyword_list(block.text):
             continue  # the keyword list under a "Tags" header: tags, not article text
+        if _TAG_LINE.match(block.text) and tag_line(block.text):
+            state.claim(i, "tags")  # "Tags: backup, photos" (read_links takes the tags)
+            continue
         if glued_teaser(block.text):
             glued.append(i)
         elif block.text.endswith((")", ")\n")) and _COUNT_LINK.search(block.text) and \
@@ -1024,7 +1027,7 @@ def read_links(state: Assembly, article: Article) -> None:
         text = block.text
         if i == first_body:
             header_mode = None  # a rail header above the article does not reach below it
-        if i in state.reasons and state.reasons[i] != "teaser":
+        if i in state.reasons and state.reasons[i] not in ("teaser", "tags"):
             continue
         if is_read_more(text):
             state.claim(i, "read-more link")
