@@ -185,8 +185,9 @@ RESCUE_THRESHOLD = 0.3  # body probability needed there
 COMMENT_META_SPAN = 40  # two comment lines ("X on <date> said:") this close make a thread
 _GLUE = re.compile(r"(?:(?<=[a-z]{4})|(\d+)|(?<=[?!%)”’]))(?=[A-Z][a-z]|A\s)")
 GLUE_HEAD_CHARS = 200  # a glued teaser's headline ends within this many characters
-GLUED_TEASERS_MIN = 3  # glued teasers on a page for them to be a rail (one may be a typo);
-# as many headlines ending in a count ("Vikings beat the Broncos (145)": most commented) too
+RAIL_MIN = 2  # glued teasers on a page for them to be a rail (one may be a typo); as many
+# headlines ending in a count ("Vikings beat the Broncos (145)": most commented) too
+DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
 CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragraph: the
 # labeller's word-based features (word counts, "prose" lines) undercount text without spaces
@@ -375,7 +376,7 @@ def select_body(state: Assembly) -> list[int]:
         body.append(i)
     for rail, reason in ((glued, "teaser"), (counted, "link with a count"),
                          (dated_cards(state, body), "teaser")):
-        if len(rail) >= GLUED_TEASERS_MIN:
+        if len(rail) >= RAIL_MIN:
             for i in rail:
                 state.claim(i, reason)
             rail_set = set(rail)
@@ -385,13 +386,13 @@ def select_body(state: Assembly) -> list[int]:
 
 def dated_cards(state: Assembly, body: list[int]) -> list[int]:
     """Body blocks of a rail of teaser cards (a headline, a short author line, a bare date
-    line, a snippet), when more than ``GLUED_TEASERS_MIN`` snippets sit under such a header:
+    line, a snippet), when ``DATED_CARDS_MIN`` or more snippets sit under such a header:
     the snippets and their headlines after the first (which may be the article's own lead)."""
     blocks = state.blocks
     dated = [i for i in body if i > 2 and len(blocks[i - 1].text) <= 40 and
              i - 1 not in body and find_date_line(blocks[i - 1].text) is not None and
              len(blocks[i - 2].text.split()) <= 6 and headline_shaped(blocks[i - 3].text)]
-    if len(dated) <= GLUED_TEASERS_MIN:
+    if len(dated) < DATED_CARDS_MIN:
         return []
     cards = set(dated[1:])
     body_set = set(body)
