@@ -123,3 +123,7 @@ def test_lone_given_name_line():
     assert parse_given_name_line("Marta") == ("Marta",)
     for line in ("Home", "MARTA", "Marta Wohnung", "Kultur"):
         assert parse_given_name_line(line) is None, line
+
+
+def test_a_label_after_a_bare_name_is_not_part_of_it():
+    assert parse_name_line("Sara Zinnecker Stand: 05. Februar 2020") == ("Sara Zinnecker",)

@@ -173,7 +173,7 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
         return None  # (the quick answer for most lines: no word a name could open with)
     people = []
     for segment in re.split(r"\s+(?:[|•·/–—-]|//)\s+|,\s+(?=\d)", text):
-        segment = _ROLE.sub("", names_before_date(segment)).strip(" .,;:|-–—")
+        segment = _ROLE.sub("", names_before_date(_LABEL_TAIL.sub("", segment))).strip(" .,;:|-–—")
         if not segment or date_or_time(segment) or _TRAILING_DATE.match(segment):
             continue
         names = [p.strip(" .") for p in _SPLIT_NAMES.split(segment) if p.strip(" .")]
