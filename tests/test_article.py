@@ -437,3 +437,38 @@ def test_the_writers_bio_and_contact_line_close_the_body():
 def test_a_tag_line_in_the_body_is_tags():
     lines = ARTICLE + [("Tags: backup, photos, cloud storage", 0.7)]
     assert selected(lines) == [text for text, _ in ARTICLE]
+
+def test_a_name_line_between_the_lead_and_the_next_paragraph_is_the_byline():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["Harbour board backs new ferry timetable", ARTICLE[0][0], "Marie Rövekamp",
+             ARTICLE[1][0]]
+    blocks = page(lines)
+    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.9, 0.3, 0.9]),
+                                       title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), 0)
+    assert article.authors == ["Marie Rövekamp"] and state.reasons[2] == "byline"
+
+
+def test_the_whole_name_on_the_date_line_is_the_byline():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["Harbour board backs new ferry timetable", "Ariel Melgar Cabrera 3/5/2022 22:41",
+             ARTICLE[0][0], ARTICLE[1][0]]
+    blocks = page(lines)
+    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.1, 0.9, 0.9]),
+                                       title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), 0)
+    assert article.authors == ["Ariel Melgar Cabrera"] and article.published == "2022-03-05T22:41:00"
+
+
+def test_a_name_line_above_the_headline_is_no_section():
+    from dateline.article import find_section
+
+    blocks = page(["Christian Mihatsch", "Harbour board backs new ferry timetable", ARTICLE[0][0]])
+    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.0, 0.9]), title=np.zeros(3)))
+    assert find_section(state, 1) is None

@@ -64,6 +64,7 @@ FOOTER_ZONE = 25  # blocks below the last body block scanned for the same
 LINK_LIST_SHARE = 0.5  # whole-link blocks holding more of the body's words: a list of links
 NAME_ZONE_ABOVE = 3  # blocks above the headline where a bare name line may be the byline
 NAME_BODY_BLOCKS = 4  # first body blocks where a bare name line next to the date line is the byline
+NAME_BODY_SPAN = 8  # ... and how many blocks below the first one a bare name line may be
 _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
     r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
@@ -769,7 +770,8 @@ def find_section(state: Assembly, title_index: int) -> str | None:
                 return parts[-1]
         n = len(_WORD.findall(text))
         if 1 <= n <= 4 and not _SENTENCE_END.search(text) and not any(ch.isdigit() for ch in text) \
-                and not find_date_line(text) and not parse_byline(text):
+                and not find_date_line(text) and not parse_byline(text) \
+                and not parse_name_line(text):  # "Christian Mihatsch" above it is the byline
             state.claim(i, "section")
             return text
     return None
@@ -890,10 +892,15 @@ def read_far_date(state: Assembly, article: Article, body: list[int], zone: set[
 
 def read_name_byline(state: Assembly, article: Article, body: list[int],
                      title_index: int | None) -> None:
-    """A bare name line by the headline ("Julius Richter" under it, no "By"): the byline."""
+    """A bare name line by the headline ("Julius Richter" under it, no "By"): the byline.
+    Looked for from a few blocks above the headline down to the first few body blocks (a
+    name line the labeller left out between the lead and the next paragraph), then beside or
+    on the article's date line."""
     first_body = body[0] if body else len(state.blocks)
     start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
-    for i in range(max(0, start), min(first_body + 1, len(state.blocks))):
+    last = body[min(len(body), NAME_BODY_BLOCKS) - 1] if body else first_body
+    near_end = min(last, first_body + NAME_BODY_SPAN)  # (the first body blocks may be far apart)
+    for i in range(max(0, start), min(near_end + 1, len(state.blocks))):
         if i == title_index:
             continue
         people = names_on_line(state, i)
@@ -902,7 +909,6 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
             state.claim(i, "byline")
             return
     # a name line right above or below the article's date line, among its first blocks
-    last = body[min(len(body), NAME_BODY_BLOCKS) - 1] if body else first_body
     for i in range(max(0, start), min(last + 1, len(state.blocks))):
         if state.reasons.get(i) != "date":
             continue
@@ -918,13 +924,14 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
 
 def names_on_line(state: Assembly, i: int) -> tuple[str, ...] | None:
     """The people block ``i`` names without a byline cue: a bare name line, or the names on
-    the article's date line ("30. Oktober 2023 Carola Pönisch Kultur"); None for a block
-    already taken as anything else."""
+    the article's date line ("30. Oktober 2023 Carola Pönisch Kultur", "Ariel Melgar Cabrera
+    3/5/2022 22:41"); None for a block already taken as anything else."""
     reason = state.reasons.get(i)
     if reason is None:
         return parse_name_line(state.blocks[i].text)
     if reason == "date":
-        return parse_dated_name_line(state.blocks[i].text)
+        text = state.blocks[i].text
+        return parse_dated_name_line(text) or parse_name_line(text)
     return None
 
 

@@ -147,3 +147,36 @@ def test_lone_given_name_line():
     assert parse_given_name_line("Marta") == ("Marta",)
     for line in ("Home", "MARTA", "Marta Wohnung", "Kultur"):
         assert parse_given_name_line(line) is None, line
+
+
+def test_a_label_after_a_bare_name_is_not_part_of_it():
+    assert parse_name_line("Sara Zinnecker Stand: 05. Februar 2020") == ("Sara Zinnecker",)
+
+
+def test_a_user_name_credited_by_a_byline_cue_is_the_author():
+    assert parse_byline("Posted on 2015-04-05 by marc | Leave a comment").authors == ("marc",)
+    assert parse_byline("Veröffentlicht am 12. Juni 2017 von gizzmo").authors == ("gizzmo",)
+    assert parse_byline("Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Abgelegt unter: X") \
+        .authors == ("gnaddrig",)
+    assert parse_byline("Dezember 10, 2019 · von freeman1984 · in Uncategorized").authors == \
+        ("freeman1984",)
+    # prose, a credit, a site account, a comment and a gender form are no byline
+    for line in ("By design", "By oradmin", "Flug am 3. Mai von Berlin nach Rom",
+                 "Foto von pixabay 12.03.2020", "by jdadmin on May 3, 2019", "Autor:innen",
+                 "le parquet de Paris 3 mai 2020", "Im Gesamtwert von über 16.000 Euro, 1.12.2021",
+                 "geschrieben von berg2012 am 21. Jan. 2015, 19:04 [ antworten ]"):
+        assert parse_byline(line) is None, line
+
+
+def test_glued_cues_labels_and_avatars_are_taken_apart():
+    assert parse_byline("Veröffentlicht vonChris Jung 28. Februar 2016").authors == ("Chris Jung",)
+    assert parse_byline("Von Vanessa FrankeRSS-Newsfeed neuer Artikel").authors == \
+        ("Vanessa Franke",)
+    assert parse_byline("Von [ef7] Lisa Borch").authors == ("Lisa Borch",)
+    assert parse_byline("Por Rodrigo Mejías04 de mayo 2022 a las 09:01 hrs.").authors == \
+        ("Rodrigo Mejías",)
+    assert parse_byline("Por Alberto Ávila 27 de agosto 2019").authors == ("Alberto Ávila",)
+    assert parse_byline("Von Moritz Bachmann publiziert am 30. Juli 2018").authors == \
+        ("Moritz Bachmann",)
+    assert parse_byline("Accueil | Par Loïc Le Clerc | 30 septembre 2018").authors == \
+        ("Loïc Le Clerc",)

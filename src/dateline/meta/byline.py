@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dateline.meta.dates import MONTH_ALT
+from dateline.meta.dates import MONTH_ALT, MONTH_NUMBERS
 
 # Canonical spelling of wire agencies and news organisations seen in bylines and credits.
 AGENCIES: dict[str, str] = {name.casefold(): name for name in (
@@ -38,8 +38,8 @@ _BYLINE_CUE = re.compile(
     r"reporting\s+by|story\s+by|by|von|"
     r"text\s*:|texte\s*:|par|por|di|door|av|af|autor(?:in)?\s*:?|author\s*:|auteur\s*:|"
     r"reporter\s*:|redakcja\s*:)\s*:?\s+", re.IGNORECASE)
-_SEGMENT_BY = re.compile(r"\s[|•·]\s+(?:by|von)\s*:?\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
-_INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por)\s*:?\s+(?=[A-ZÀ-Ý])")
+_SEGMENT_BY = re.compile(r"\s[|•·]\s+(?:by|von|par|por)\s*:?\s+(?=[A-ZÀ-Ý])", re.IGNORECASE)
+_INNER_BY = re.compile(r"(?:^|\s)(?:by|von|par|por|author|autor)\s*:?\s+(?=[A-ZÀ-Ý])")
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|ms|msc|m\.?sc|ma|ba|bsc|mba|rd|rn|cde|esq|"
                      r"dipl\.?[-\w.]*)\.?$", re.IGNORECASE)
 _OTHER_CREDIT = re.compile(  # where the writers end: "; Editing by", "Illustration von", "Fotos:"
@@ -54,7 +54,9 @@ _NOT_A_BYLINE = re.compile(  # "Powered by WordPress", "Theme by X", "Bereitgest
 _WEAK_CUE = re.compile(r"^(?:von|par|por|di|door|av|af)\s", re.IGNORECASE)  # also prepositions
 _PARTICLES = frozenset("de da van von der den del la le di du al bin ibn".split())
 _IMAGE_PREFIX = re.compile(r"^\[[^\]]{0,60}\]\s*")  # "[avatar] by Jane Doe": an image's alt text
-_GLUED_CUE = re.compile(r"^(By|Von)(?=[A-ZÀ-Ý][a-zà-ÿ])")  # "ByAlex Doe": spans, no space
+# "ByAlex Doe", "Veröffentlicht vonChris Jung", "2019AuthorAndreas Kalt": spans, no space
+_GLUED_CUE = re.compile(r"(?:^|(?<=[\s\d]))(By|by|Von|von|Por|por|Author|Autor)(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_IMAGE = re.compile(r"\[[^\]]{0,60}\]\s*")  # "Von [ef7] Lisa Borch": an avatar's alt text
 _LABEL_TAIL = re.compile(r"\s+[^\W\d_]+\s*:\s.*$")  # "Andrea Kategorien: Allgemein" → "Andrea"
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\boch\b)\s*")
 _ROLE = re.compile(
@@ -72,8 +74,9 @@ _EMAIL_OR_HANDLE = re.compile(r"\S+@\S+|@\w+|https?://\S+")
 _CLOCK_OR_DATE = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}")
 _MONTH = rf"(?:{MONTH_ALT})\.?"
 _TRAILING_DATE = re.compile(  # where a date, a time or a comment count follows the names
-    _CLOCK_OR_DATE.pattern + r"|\b\d{1,2}\.?\s*" + _MONTH +
-    r"(?=\W|$)|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
+    _CLOCK_OR_DATE.pattern + r"|(?<!\d)\d{1,2}\.?\s*(?:de\s+)?" + _MONTH +
+    r"(?=\W|$)|\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"(?<!\d)\d+\s+(?:comments?|kommentare?|commentaires?)\b|"
     r"\b(?:keine|no)\s+(?:kommentare|comments)\b|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|"
     r"months?|years?|minuten|stunden|std|tagen?|wochen|monaten?|jahren?|heures?|jours?|mois|"
     r"ans|horas?|días?|meses|años)\b", re.IGNORECASE)
@@ -81,7 +84,8 @@ _WEEKDAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|
              r"thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
              r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche")
 _BEFORE_DATE = re.compile(  # what joins names to the date after them: "on Monday, ", " am "
-    rf"(?:[\s,]+(?:on|am|vom|le|el|il|at|um|à|du|del|{_WEEKDAYS})\.?)*[\s,|·•/-]*$",
+    rf"(?:[\s,—–-]+(?:on|am|vom|le|el|il|at|um|à|du|del|published|posted|veröffentlicht|publiziert|"
+    rf"erschienen|publié|publicado|pubblicato|{_WEEKDAYS})\.?)*[\s,|·•/-]*$",
     re.IGNORECASE)
 _WIRE_LINE = re.compile(
     r"^[(\[—–-]*\s*(?:(?P<org>[^()]{1,40}?)\s+(?:with|avec|mit)\s+(?P<list>[^()]+?)|"
@@ -132,9 +136,12 @@ def parse_byline(line: str) -> Byline | None:
         return None
     rest = byline_rest(text)
     if rest is None or _NOT_A_BYLINE.search(text):
-        return None
+        handle = byline_handle(text)
+        return Byline((handle,), None, line.strip()) if handle else None
     rest = _OTHER_CREDIT.split(rest)[0]
     rest = _EMAIL_OR_HANDLE.sub(" ", rest)
+    if "[" in rest:
+        rest = _IMAGE.sub("", rest)
     rest = re.split(r"\s+(?:[|•·]|/{1,2})\s+|\s+[-–—]\s+(?=\d)|\s{2,}", rest)[0]
     rest = names_before_date(_LABEL_TAIL.sub("", rest)).strip(" ,;:|-–—")
     authors: list[str] = []
@@ -156,8 +163,59 @@ def parse_byline(line: str) -> Byline | None:
         elif weak_cue:
             return None  # "von Künstlern, Bands, DJs": a phrase after a preposition
     if not authors and not org:
-        return None
+        handle = byline_handle(text)
+        return Byline((handle,), None, line.strip()) if handle else None
     return Byline(tuple(authors), org, line.strip())
+
+
+_HANDLE_BYLINE = re.compile(  # "Posted on 2015-04-05 by marc", "Verfasst von: mitundvoneinander"
+    r"(?:^|(?<=[\s|·•/]))(?P<cue>(?:(?:posted|written|published|geschrieben|verfasst|erstellt|"
+    r"veröffentlicht|gespeichert|eingestellt|gepostet|publié|écrit|rédigé|publicado|escrito|"
+    r"pubblicato|scritto)\s+)?(?:by|von|par|por)(?:\s*:)?|(?:author|autor|autorin|auteur)\s*:)\s+"
+    r"(?P<handle>[^\W_][\w.-]{2,29})"  # then the line ends, or a separator or a date's cue follows
+    r"(?=\s*$|\s*[|·•,/—–-]|\s+(?-i:on|am|at|le|el|um|à|il|in|vom)\s)", re.IGNORECASE)
+_REPLY = re.compile(r"\b(?:reply|antworten|répondre|responder|rispondi|odpowiedz|said|says|sagt|"
+                    r"schrieb)\b", re.IGNORECASE)  # "geschrieben von x am ... [ antworten ]": a comment
+_ACCOUNT = re.compile(r"admin|webmaster", re.IGNORECASE)  # "jdadmin": the site's account
+_CREDIT_BEFORE = re.compile(r"(?:fotos?|photos?|bild|bilder|images?|illustrations?|grafik|video|"
+                            r"kamera|design|theme|powered|hosted)\s*$", re.IGNORECASE)
+HANDLE_CUE_WORDS = ("by", "von", "par", "por", "aut")  # one is in every line the pattern matches
+
+
+def byline_handle(text: str) -> str | None:
+    """A user name in lower or mixed case that a byline cue credits ("Posted on 2015-04-05 by
+    marc", "Autor: gnaddrig", "von eseppelt · 31. Oktober 2023"), or None. Names that are not
+    person-shaped are taken only on a line that also dates the post or after a cue that can
+    only introduce the writer ("posted by", "verfasst von", "Autor:"), never a word of prose
+    ("von hier", "by design") or a credit ("Foto von pixabay")."""
+    lower = text.lower()
+    if not any(word in lower for word in HANDLE_CUE_WORDS):
+        return None
+    for match in _HANDLE_BYLINE.finditer(text):
+        handle, cue = match["handle"].rstrip(".-"), " ".join(match["cue"].casefold().split())
+        labelled = " " in cue or cue.endswith(":")
+        if not (labelled or _TRAILING_DATE.search(text)) or \
+                _CREDIT_BEFORE.search(text[:match.start()]) or _REPLY.search(text):
+            continue
+        if handle_shaped(handle):
+            return handle
+    return None
+
+
+def handle_shaped(word: str) -> bool:
+    """True for a user name: a word of three or more characters holding a lower-case letter
+    that is no function word, month, navigation word or number, and no capitalised word
+    either unless it is a given name ("Olga")."""
+    key = word.casefold()
+    if len(word) < 3 or word == key.upper() or not any(ch.islower() for ch in word):
+        return False
+    if word[0].isupper() and word[1:].islower() and word[1:].isalpha() and \
+            key not in given_names():
+        return False  # "von Berlin": a capitalised word is a user name only as a given name
+    from dateline.meta.lang import stopwords
+
+    return key not in stopwords() and key not in _NOT_NAMES and key not in MONTH_NUMBERS and \
+        not word[0].isdigit() and not _ACCOUNT.search(word)
 
 
 @lru_cache(maxsize=1)
@@ -190,7 +248,7 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
         return None  # (the quick answer for most lines: no word a name could open with)
     people = []
     for segment in re.split(r"\s+(?:[|•·/–—-]|//)\s+|,\s+(?=\d)", text):
-        segment = _ROLE.sub("", names_before_date(segment)).strip(" .,;:|-–—")
+        segment = _ROLE.sub("", names_before_date(_LABEL_TAIL.sub("", segment))).strip(" .,;:|-–—")
         if not segment or date_or_time(segment) or _TRAILING_DATE.match(segment):
             continue
         names = [p.strip(" .") for p in _SPLIT_NAMES.split(segment) if p.strip(" .")]
@@ -309,8 +367,7 @@ def byline_rest(text: str) -> str | None:
     """What follows the byline cue ("By ", "Text by ", a date then " by "), or None."""
     if text.startswith("["):  # the anchored patterns below match nowhere else: skip re.sub
         text = _IMAGE_PREFIX.sub("", text)
-    if text.startswith(("By", "Von")):
-        text = _GLUED_CUE.sub(r"\1 ", text)
+    text = _GLUED_CUE.sub(r"\1 ", text)
     match = _BYLINE_CUE.match(text)
     if match:
         return text[match.end():]
@@ -368,7 +425,9 @@ _NAME_LABEL = re.compile(  # a label or button after the name: "(Sponsored Post)
     r"\s*\((?:sponsored|anzeige|advertorial|werbung|gastbeitrag)[^)]*\)$|"
     r"\s+(?:erstellt|ein kommentar|\d*\s*kommentare?|\d*\s*comments?)$|"
     r"^(?:rechtsanwalt|rechtsanwältin|rechtsanwälte)\s+", re.IGNORECASE)
-_GLUED_LABEL = re.compile(r"(?<=[a-zà-ÿ])(?:Staff|Redaktion|Reporter|Editor)$")  # "Jane DoeStaff"
+# "Jane DoeStaff", "Jane DoeRSS-Newsfeed neuer Artikel": a label glued to the name
+_GLUED_LABEL = re.compile(r"(?<=[a-zà-ÿ])(?:Staff|Redaktion|Reporter|Editor)$|"
+                          r"(?<=[a-zà-ÿ]{2})[A-ZÀ-Ý]{2,}[\w-]*(?:\s.*)?$")
 
 
 def tidy_name(name: str) -> str:
