@@ -438,6 +438,7 @@ def test_a_tag_line_in_the_body_is_tags():
     lines = ARTICLE + [("Tags: backup, photos, cloud storage", 0.7)]
     assert selected(lines) == [text for text, _ in ARTICLE]
 
+
 def test_a_name_line_between_the_lead_and_the_next_paragraph_is_the_byline():
     from dateline.article import read_metadata
     from dateline.model import Article
