@@ -370,3 +370,32 @@ def test_a_name_line_above_the_headline_is_no_section():
     blocks = page(["Christian Mihatsch", "Harbour board backs new ferry timetable", ARTICLE[0][0]])
     state = Assembly(blocks, Labelling(body=np.array([0.0, 0.0, 0.9]), title=np.zeros(3)))
     assert find_section(state, 1) is None
+
+
+def test_the_date_on_the_byline_line_beats_a_bare_date_above_it():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["29 Jan 2014", "Harbour board backs new ferry timetable",
+             "27. Januar 2014 by Barbara Russ / Kategorien: Event", ARTICLE[0][0], ARTICLE[1][0]]
+    blocks = page(lines)
+    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.0, 0.1, 0.9, 0.9]),
+                                       title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), 1)
+    assert article.authors == ["Barbara Russ"] and article.published == "2014-01-27"
+
+
+def test_a_published_cue_in_a_sentence_does_not_beat_the_date_line():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["Harbour board backs new ferry timetable", "7. Jun 2017, 11:19", ARTICLE[0][0],
+             "Dieser Beitrag ist am 1. Juni 2017 in der Wochenzeitung „der Freitag“ erschienen.",
+             ARTICLE[1][0]]
+    blocks = page(lines)
+    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.1, 0.9, 0.9, 0.9]),
+                                       title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), 0)
+    assert article.published.startswith("2017-06-07")

@@ -44,7 +44,7 @@ from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_giv
                                   parse_name_line, parse_photo_credit, parse_sources,
                                   starts_with_given_name)
 from dateline.meta.dates import (find_date_line, find_dates, has_ambiguous_slash_date,
-                                 slash_order_evidence)
+                                 reads_as_prose, slash_order_evidence)
 from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
 
@@ -779,19 +779,24 @@ def read_metadata_line(text: str, article: Article, state: Assembly,
         return "credit"
     dates = find_dates(text, state.day_first)
     byline = parse_byline(text)
+    own_byline = False  # the line gives the article's byline
     if byline and (byline.authors or byline.org):
         if byline.authors and not article.authors:
             article.authors = list(byline.authors)
+            own_byline = True
         if byline.org and not article.byline_org:
             article.byline_org = byline.org
+    # a "published" cue (not one in a sentence: "Dieser Beitrag ist am 1. Juni 2017 in X
+    # erschienen.") or the article's byline on the line makes its date explicit
     for date in dates:
+        explicit = (date.kind == "published" and not reads_as_prose(text)) or own_byline
         if date.kind == "updated":
             article.updated = article.updated or date.iso
-        elif article.published is None or (date.kind == "published" and not state.published_cue
+        elif article.published is None or (explicit and not state.published_cue
                                             and not below_body):
-            # an explicit "published" cue beats a bare date seen earlier
+            # an explicit date beats a bare date seen earlier
             article.published = date.iso
-            state.published_cue = date.kind == "published"
+            state.published_cue = explicit
     if dates:
         return "date"
     return "byline" if byline and (byline.authors or byline.org) else None
