@@ -38,7 +38,7 @@ import numpy as np
 
 from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.features import chrome_share
-from dateline.headline import rank_headlines
+from dateline.headline import rank_headlines, without_kicker
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import (parse_byline, parse_dated_name_line, parse_given_name_line,
                                   parse_name_line, parse_photo_credit, parse_sources,
@@ -202,6 +202,8 @@ def text_capture_to_article(capture: Capture, *, explain: bool = False,
     blocks = text_to_blocks(capture.text)
     article = blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
                                 template=template)
+    if article.title:
+        article.title = without_kicker(article.title, article.lang)
     if article.published is None and article.updated is not None:
         # a page that shows only "Updated ..." (CNN, "Stand:"): on the development pages that
         # date is the publication day 13 times in 14; the HTML path has datePublished instead
