@@ -399,3 +399,13 @@ def test_a_published_cue_in_a_sentence_does_not_beat_the_date_line():
     article = Article(source="t")
     read_metadata(state, article, select_body(state), 0)
     assert article.published.startswith("2017-06-07")
+
+
+def test_addresses_file_names_and_php_warnings_are_no_headline():
+    from dateline.article import title_shaped
+
+    assert not title_shaped("Penny.png")
+    assert not title_shaped("https://example.org/health/588409/what-happens-to-your-brain")
+    assert not title_shaped("Deprecated: Assigning the return value of new by reference is "
+                            "deprecated in /www/htdocs/wp-settings.php on line 520")
+    assert title_shaped("Penny")

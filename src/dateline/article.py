@@ -171,6 +171,10 @@ _WORD = re.compile(r"\w+")
 # "← Previous post", "Next post →" links and copyright lines sit near headlines but never are one
 _NOT_A_TITLE = re.compile(r"^\s*(?:[←‹]|«(?!.*»))|(?:[→›]|^[^«]*»)\s*$|©|\(c\) \d{4}",
                           re.IGNORECASE)
+# a bare address, a file name or a PHP warning a page printed above its content is no headline
+_NO_HEADLINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$|"
+                          r"^(?:Deprecated|Warning|Notice|Strict Standards|Fatal error|Parse error):"
+                          r".*\bon line \d+$")
 _TITLE_EDGES = re.compile(r"^[<>»«|*~·•\s]+|[<>»«|*~·•\s]+$")
 
 
@@ -616,11 +620,12 @@ def clean_title(text: str) -> str:
 
 
 def title_shaped(text: str) -> bool:
-    """True for a line the headline model may pick: 1-25 words, not a sentence run-on."""
+    """True for a line the headline model may pick: 1-25 words, not a sentence run-on, not an
+    address, a file name or a PHP warning."""
     n = len(_WORD.findall(text))
     return (1 <= n <= 25 and not text.endswith((",", ":", ";")) and not is_read_more(text)
             and not (text.endswith(".") and n > SHORT_TITLE_WORDS)
-            and not _NOT_A_TITLE.search(text))
+            and not _NOT_A_TITLE.search(text) and not _NO_HEADLINE.search(text))
 
 
 def headline_shaped(text: str) -> bool:
