@@ -409,3 +409,24 @@ def test_addresses_file_names_and_php_warnings_are_no_headline():
     assert not title_shaped("Deprecated: Assigning the return value of new by reference is "
                             "deprecated in /www/htdocs/wp-settings.php on line 520")
     assert title_shaped("Penny")
+
+
+def test_a_name_line_signing_the_article_below_it_is_the_byline():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    def authors(after: list[str]) -> list[str]:
+        lines = ["Harbour board backs new ferry timetable", *ARTICLE_TEXT, *after]
+        probs = np.array([0.0, 0.9, 0.9] + [0.1] * len(after))
+        state = Assembly(page(lines), Labelling(body=probs, title=np.zeros(len(lines))))
+        article = Article(source="t")
+        read_metadata(state, article, select_body(state), 0)
+        return article.authors
+
+    assert authors(["Claudia Duwe", "Zum Weiterlesen: Claudia Duwe, Der Zukunft vertrauen"]) == \
+        ["Claudia Duwe"]
+    assert authors(["Angela Merkel", "Politik", "Bundesregierung"]) == []  # tags
+    assert authors(["Kontakt:", "Jan Koch", "Telefon +49 (0)40 / 49 07 11 06"]) == []
+
+
+ARTICLE_TEXT = [text for text, _ in ARTICLE]

@@ -59,6 +59,10 @@ LINK_LIST_SHARE = 0.5  # whole-link blocks holding more of the body's words: a l
 NAME_ZONE_ABOVE = 3  # blocks above the headline where a bare name line may be the byline
 NAME_BODY_BLOCKS = 4  # first body blocks where a bare name line next to the date line is the byline
 NAME_BODY_SPAN = 8  # ... and how many blocks below the first one a bare name line may be
+SIGNATURE_SPAN = 2  # blocks below the last body block where a bare name line signs the article
+_CONTACT_LABEL = re.compile(r"^\W*(?:contact|kontakt|pressekontakt|ansprechpartner(?:in)?|"
+                            r"ansprechperson|media contact|press contact|contacto|contatto)\W*$",
+                            re.IGNORECASE)
 _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
     r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
@@ -731,7 +735,7 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
     """A bare name line by the headline ("Julius Richter" under it, no "By"): the byline.
     Looked for from a few blocks above the headline down to the first few body blocks (a
     name line the labeller left out between the lead and the next paragraph), then beside or
-    on the article's date line."""
+    on the article's date line, and last right below the article (a signature)."""
     first_body = body[0] if body else len(state.blocks)
     start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
     last = body[min(len(body), NAME_BODY_BLOCKS) - 1] if body else first_body
@@ -756,6 +760,19 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
                     article.authors = list(people)
                     state.claim(j, "byline")
                     return
+    # a name line signing the article right below its last paragraph (not the first of a
+    # list of short labels: "Angela Merkel" / "Politik" / "Bundesregierung" are tags; not a
+    # contact person under "Kontakt:")
+    if body:
+        blocks = state.blocks
+        for j in range(body[-1] + 1, min(body[-1] + 1 + SIGNATURE_SPAN, len(blocks))):
+            people = names_on_line(state, j)
+            labels_after = [len(_WORD.findall(b.text)) <= 3 for b in blocks[j + 1:j + 3]]
+            if people and not (len(labels_after) == 2 and all(labels_after)) and \
+                    not _CONTACT_LABEL.match(blocks[j - 1].text):
+                article.authors = list(people)
+                state.claim(j, "byline")
+                return
 
 
 def names_on_line(state: Assembly, i: int) -> tuple[str, ...] | None:
