@@ -473,3 +473,63 @@ def test_a_name_line_above_the_headline_is_no_section():
     blocks = page(["Christian Mihatsch", "Harbour board backs new ferry timetable", ARTICLE[0][0]])
     state = Assembly(blocks, Labelling(body=np.array([0.0, 0.0, 0.9]), title=np.zeros(3)))
     assert find_section(state, 1) is None
+
+
+def test_the_date_on_the_byline_line_beats_a_bare_date_above_it():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["29 Jan 2014", "Harbour board backs new ferry timetable",
+             "27. Januar 2014 by Barbara Russ / Kategorien: Event", ARTICLE[0][0], ARTICLE[1][0]]
+    blocks = page(lines)
+    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.0, 0.1, 0.9, 0.9]),
+                                       title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), 1)
+    assert article.authors == ["Barbara Russ"] and article.published == "2014-01-27"
+
+
+def test_a_published_cue_in_a_sentence_does_not_beat_the_date_line():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    lines = ["Harbour board backs new ferry timetable", "7. Jun 2017, 11:19", ARTICLE[0][0],
+             "Dieser Beitrag ist am 1. Juni 2017 in der Wochenzeitung „der Freitag“ erschienen.",
+             ARTICLE[1][0]]
+    blocks = page(lines)
+    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.1, 0.9, 0.9, 0.9]),
+                                       title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), 0)
+    assert article.published.startswith("2017-06-07")
+
+
+def test_addresses_file_names_and_php_warnings_are_no_headline():
+    from dateline.article import title_shaped
+
+    assert not title_shaped("Penny.png")
+    assert not title_shaped("https://example.org/health/588409/what-happens-to-your-brain")
+    assert not title_shaped("Deprecated: Assigning the return value of new by reference is "
+                            "deprecated in /www/htdocs/wp-settings.php on line 520")
+    assert title_shaped("Penny")
+
+
+def test_a_name_line_signing_the_article_below_it_is_the_byline():
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    def authors(after: list[str]) -> list[str]:
+        lines = ["Harbour board backs new ferry timetable", *ARTICLE_TEXT, *after]
+        probs = np.array([0.0, 0.9, 0.9] + [0.1] * len(after))
+        state = Assembly(page(lines), Labelling(body=probs, title=np.zeros(len(lines))))
+        article = Article(source="t")
+        read_metadata(state, article, select_body(state), 0)
+        return article.authors
+
+    assert authors(["Claudia Duwe", "Zum Weiterlesen: Claudia Duwe, Der Zukunft vertrauen"]) == \
+        ["Claudia Duwe"]
+    assert authors(["Angela Merkel", "Politik", "Bundesregierung"]) == []  # tags
+    assert authors(["Kontakt:", "Jan Koch", "Telefon +49 (0)40 / 49 07 11 06"]) == []
+
+
+ARTICLE_TEXT = [text for text, _ in ARTICLE]

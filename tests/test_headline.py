@@ -40,3 +40,15 @@ def test_the_headline_shares_words_with_the_lead_and_a_teaser_does_not():
 
 def test_metadata_near_candidates():
     assert metadata_near(blocks(), [2], lambda text: text.startswith("By ")) == {3}
+
+
+def test_a_kicker_joined_with_a_spaced_colon_is_cut_from_the_headline():
+    from dateline.headline import without_kicker
+
+    assert without_kicker("Abstandsregeln und Fieberkontrollen : Wie Firmen ihre Beschäftigten "
+                          "schützen", "de") == "Wie Firmen ihre Beschäftigten schützen"
+    # French typography spaces every colon; a colon without the space is part of the headline
+    assert without_kicker("Covid-19 et infox : comment une rumeur devient réalité", "fr") == \
+        "Covid-19 et infox : comment une rumeur devient réalité"
+    assert without_kicker("Kenji Fujimori: juicio continuará el 18 de mayo", "es") == \
+        "Kenji Fujimori: juicio continuará el 18 de mayo"

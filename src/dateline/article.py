@@ -44,13 +44,13 @@ import numpy as np
 
 from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.features import chrome_share
-from dateline.headline import rank_headlines
+from dateline.headline import rank_headlines, without_kicker
 from dateline.labeller import Labelling, label_blocks
 from dateline.meta.byline import (canonical_agency, is_wire_agency, parse_byline,
                                   parse_dated_name_line, parse_given_name_line, parse_name_line,
                                   parse_photo_credit, parse_sources, starts_with_given_name)
 from dateline.meta.dates import (find_date_line, find_dates, has_ambiguous_slash_date,
-                                 slash_order_evidence)
+                                 reads_as_prose, slash_order_evidence)
 from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
 
@@ -65,6 +65,10 @@ LINK_LIST_SHARE = 0.5  # whole-link blocks holding more of the body's words: a l
 NAME_ZONE_ABOVE = 3  # blocks above the headline where a bare name line may be the byline
 NAME_BODY_BLOCKS = 4  # first body blocks where a bare name line next to the date line is the byline
 NAME_BODY_SPAN = 8  # ... and how many blocks below the first one a bare name line may be
+SIGNATURE_SPAN = 2  # blocks below the last body block where a bare name line signs the article
+_CONTACT_LABEL = re.compile(r"^\W*(?:contact|kontakt|pressekontakt|ansprechpartner(?:in)?|"
+                            r"ansprechperson|media contact|press contact|contacto|contatto)\W*$",
+                            re.IGNORECASE)
 _READ_MORE = re.compile(
     r"^(?:read more|more|continue reading|read the full (?:story|article)|full story|weiterlesen|"
     r"mehr|lire la suite|lire plus|leer más|seguir leyendo|leggi (?:tutto|di più)|czytaj (?:dalej|więcej)|"
@@ -243,6 +247,10 @@ _WORD = re.compile(r"\w+")
 # "← Previous post", "Next post →" links and copyright lines sit near headlines but never are one
 _NOT_A_TITLE = re.compile(r"^\s*(?:[←‹]|«(?!.*»))|(?:[→›]|^[^«]*»)\s*$|©|\(c\) \d{4}",
                           re.IGNORECASE)
+# a bare address, a file name or a PHP warning a page printed above its content is no headline
+_NO_HEADLINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$|"
+                          r"^(?:Deprecated|Warning|Notice|Strict Standards|Fatal error|Parse error):"
+                          r".*\bon line \d+$")
 _TITLE_EDGES = re.compile(r"^[<>»«|*~·•\s]+|[<>»«|*~·•\s]+$")
 
 
@@ -274,6 +282,8 @@ def text_capture_to_article(capture: Capture, *, explain: bool = False,
     blocks = text_to_blocks(capture.text)
     article = blocks_to_article(blocks, label_blocks(blocks), capture, explain=explain,
                                 template=template)
+    if article.title:
+        article.title = without_kicker(article.title, article.lang)
     if article.published is None and article.updated is not None:
         # a page that shows only "Updated ..." (CNN, "Stand:"): on the development pages that
         # date is the publication day 13 times in 14; the HTML path has datePublished instead
@@ -741,11 +751,12 @@ def clean_title(text: str) -> str:
 
 
 def title_shaped(text: str) -> bool:
-    """True for a line the headline model may pick: 1-25 words, not a sentence run-on."""
+    """True for a line the headline model may pick: 1-25 words, not a sentence run-on, not an
+    address, a file name or a PHP warning."""
     n = len(_WORD.findall(text))
     return (1 <= n <= 25 and not text.endswith((",", ":", ";")) and not is_read_more(text)
             and not (text.endswith(".") and n > SHORT_TITLE_WORDS)
-            and not _NOT_A_TITLE.search(text))
+            and not _NOT_A_TITLE.search(text) and not _NO_HEADLINE.search(text))
 
 
 def headline_shaped(text: str) -> bool:
@@ -895,7 +906,7 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
     """A bare name line by the headline ("Julius Richter" under it, no "By"): the byline.
     Looked for from a few blocks above the headline down to the first few body blocks (a
     name line the labeller left out between the lead and the next paragraph), then beside or
-    on the article's date line."""
+    on the article's date line, and last right below the article (a signature)."""
     first_body = body[0] if body else len(state.blocks)
     start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
     last = body[min(len(body), NAME_BODY_BLOCKS) - 1] if body else first_body
@@ -920,6 +931,19 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
                     article.authors = list(people)
                     state.claim(j, "byline")
                     return
+    # a name line signing the article right below its last paragraph (not the first of a
+    # list of short labels: "Angela Merkel" / "Politik" / "Bundesregierung" are tags; not a
+    # contact person under "Kontakt:")
+    if body:
+        blocks = state.blocks
+        for j in range(body[-1] + 1, min(body[-1] + 1 + SIGNATURE_SPAN, len(blocks))):
+            people = names_on_line(state, j)
+            labels_after = [len(_WORD.findall(b.text)) <= 3 for b in blocks[j + 1:j + 3]]
+            if people and not (len(labels_after) == 2 and all(labels_after)) and \
+                    not _CONTACT_LABEL.match(blocks[j - 1].text):
+                article.authors = list(people)
+                state.claim(j, "byline")
+                return
 
 
 def names_on_line(state: Assembly, i: int) -> tuple[str, ...] | None:
@@ -950,19 +974,24 @@ def read_metadata_line(text: str, article: Article, state: Assembly,
         return "credit"
     dates = find_dates(text, state.day_first)
     byline = parse_byline(text)
+    own_byline = False  # the line gives the article's byline
     if byline and (byline.authors or byline.org):
         if byline.authors and not article.authors:
             article.authors = list(byline.authors)
+            own_byline = True
         if byline.org and not article.byline_org:
             article.byline_org = byline.org
+    # a "published" cue (not one in a sentence: "Dieser Beitrag ist am 1. Juni 2017 in X
+    # erschienen.") or the article's byline on the line makes its date explicit
     for date in dates:
+        explicit = (date.kind == "published" and not reads_as_prose(text)) or own_byline
         if date.kind == "updated":
             article.updated = article.updated or date.iso
-        elif article.published is None or (date.kind == "published" and not state.published_cue
+        elif article.published is None or (explicit and not state.published_cue
                                             and not below_body):
-            # an explicit "published" cue beats a bare date seen earlier
+            # an explicit date beats a bare date seen earlier
             article.published = date.iso
-            state.published_cue = date.kind == "published"
+            state.published_cue = explicit
     if dates:
         return "date"
     return "byline" if byline and (byline.authors or byline.org) else None

@@ -34,6 +34,23 @@ RANK_FEATURES = (
 )
 
 
+_SPACED_COLON = " : "
+KICKER_MAX_WORDS = 6  # a kicker set before the headline is a short phrase
+SPACED_COLON_LANGS = ("fr",)  # languages whose typography puts a space before a colon
+
+
+def without_kicker(title: str, lang: str | None) -> str:
+    """The headline without a kicker that a text browser joined to it with " : " (the kicker
+    span's own colon after a space: "Abstandsregeln und Fieberkontrollen : Wie Firmen ..."
+    → "Wie Firmen ..."). French sets every colon so, and keeps its titles whole."""
+    if lang in SPACED_COLON_LANGS or title.count(_SPACED_COLON) != 1:
+        return title
+    kicker, headline = (part.strip() for part in title.split(_SPACED_COLON))
+    if 1 <= len(_WORD.findall(kicker)) <= KICKER_MAX_WORDS and len(_WORD.findall(headline)) >= 3:
+        return headline
+    return title
+
+
 def content_words(text: str) -> set[str]:
     """Casefolded words of three letters or more (numbers kept): what a headline is about."""
     return set(_LONG_WORD.findall(text.casefold()))

@@ -90,3 +90,12 @@ def test_comment_links_beside_a_date():
 def test_a_date_set_off_by_a_spaced_hyphen():
     assert find_dates("24.01.2022 - Meldung - Energiewende im Gebäudebereich")[0].iso == "2022-01-24"
     assert find_dates("Der Preis stieg - so die Behörde - deutlich an") == []
+
+
+def test_a_sentence_about_a_date_reads_as_prose():
+    from dateline.meta.dates import reads_as_prose
+
+    assert reads_as_prose("Dieser Artikel ist ursprünglich am 27. Februar 2017 erschienen.")
+    assert not reads_as_prose("PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: "
+                              "November 9, 2023 at 12:21 a.m.")
+    assert not reads_as_prose("Published on Monday, May 3, 2021 by Jane Doe.")

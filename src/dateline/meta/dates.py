@@ -112,6 +112,21 @@ def find_dates(line: str, day_first: bool | None = None) -> list[DateLine]:
     return [first]
 
 
+PROSE_MIN_WORDS = 4  # words besides the date's a line ending like a sentence has to be prose
+
+
+def reads_as_prose(line: str) -> bool:
+    """True for a line that is a sentence about a date ("Dieser Artikel ist ursprünglich am
+    27. Februar 2017 erschienen."): it ends like one and holds ``PROSE_MIN_WORDS`` words or
+    more that are no month, weekday, zone or cue word (a date line's "PUBLISHED: November 8,
+    2023 at 11:30 p.m." has one)."""
+    text = line.rstrip(" \"'”’»)")
+    if not text.endswith((".", "!", "?")):
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    return sum(w not in MONTH_NUMBERS and w not in _DATE_WORDS for w in words) >= PROSE_MIN_WORDS
+
+
 def slash_order_evidence(lines) -> bool | None:
     """How a page writes numeric slash dates, from the ones that can only be read one way:
     True if one reads day first ("16/04/2020"), False if one reads month first ("04/16/2020"),
