@@ -19,6 +19,19 @@ def selected(lines: list[tuple[str, float]]) -> list[str]:
     return [blocks[i].text for i in select_body(state)]
 
 
+def page_metadata(lines: list[str], probs: list[float],
+                  title_index: int = 0) -> tuple["Article", Assembly]:
+    """The metadata ``read_metadata`` takes from a synthetic page (body probabilities given),
+    and the assembly state with its claims."""
+    from dateline.article import read_metadata
+    from dateline.model import Article
+
+    state = Assembly(page(lines), Labelling(body=np.array(probs), title=np.zeros(len(lines))))
+    article = Article(source="t")
+    read_metadata(state, article, select_body(state), title_index)
+    return article, state
+
+
 ARTICLE = [("The harbour board approved the new ferry timetable on Tuesday evening.", 0.9),
            ("Boats will now leave every twenty minutes during the summer months.", 0.9)]
 
@@ -278,16 +291,9 @@ def test_ad_slot_labels_are_not_body():
 
 
 def test_a_name_line_next_to_the_date_line_at_the_top_of_the_body_is_the_byline():
-    from dateline.article import read_metadata
-    from dateline.model import Article
-
     lines = ["Harbour board backs new ferry timetable", ARTICLE[0][0], "Carmen Valdivia",
              "Actualizado el 08/05/2022 02:14 a.m.", ARTICLE[1][0]]
-    blocks = page(lines)
-    probs = np.array([0.0, 0.9, 0.6, 0.2, 0.9])
-    state = Assembly(blocks, Labelling(body=probs, title=np.zeros(len(lines))))
-    article = Article(source="t")
-    read_metadata(state, article, select_body(state), 0)
+    article, state = page_metadata(lines, [0.0, 0.9, 0.6, 0.2, 0.9])
     assert article.authors == ["Carmen Valdivia"] and state.reasons[2] == "byline"
 
 
@@ -317,16 +323,9 @@ def test_a_staff_list_after_the_article_is_not_body():
 
 
 def test_a_byline_split_over_two_lines_is_read():
-    from dateline.article import read_metadata
-    from dateline.model import Article
-
     lines = ["Harbour board backs new ferry timetable", "Von", "Jana Kessler", ARTICLE[0][0],
              ARTICLE[1][0]]
-    blocks = page(lines)
-    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.0, 0.1, 0.9, 0.9]),
-                                       title=np.zeros(len(lines))))
-    article = Article(source="t")
-    read_metadata(state, article, select_body(state), 0)
+    article, state = page_metadata(lines, [0.0, 0.0, 0.1, 0.9, 0.9])
     assert article.authors == ["Jana Kessler"] and state.reasons[1] == state.reasons[2] == "byline"
 
 
@@ -440,30 +439,16 @@ def test_a_tag_line_in_the_body_is_tags():
 
 
 def test_a_name_line_between_the_lead_and_the_next_paragraph_is_the_byline():
-    from dateline.article import read_metadata
-    from dateline.model import Article
-
     lines = ["Harbour board backs new ferry timetable", ARTICLE[0][0], "Marie Rövekamp",
              ARTICLE[1][0]]
-    blocks = page(lines)
-    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.9, 0.3, 0.9]),
-                                       title=np.zeros(len(lines))))
-    article = Article(source="t")
-    read_metadata(state, article, select_body(state), 0)
+    article, state = page_metadata(lines, [0.0, 0.9, 0.3, 0.9])
     assert article.authors == ["Marie Rövekamp"] and state.reasons[2] == "byline"
 
 
 def test_the_whole_name_on_the_date_line_is_the_byline():
-    from dateline.article import read_metadata
-    from dateline.model import Article
-
     lines = ["Harbour board backs new ferry timetable", "Ariel Melgar Cabrera 3/5/2022 22:41",
              ARTICLE[0][0], ARTICLE[1][0]]
-    blocks = page(lines)
-    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.1, 0.9, 0.9]),
-                                       title=np.zeros(len(lines))))
-    article = Article(source="t")
-    read_metadata(state, article, select_body(state), 0)
+    article, state = page_metadata(lines, [0.0, 0.1, 0.9, 0.9])
     assert article.authors == ["Ariel Melgar Cabrera"] and article.published == "2022-03-05T22:41:00"
 
 
@@ -476,31 +461,17 @@ def test_a_name_line_above_the_headline_is_no_section():
 
 
 def test_the_date_on_the_byline_line_beats_a_bare_date_above_it():
-    from dateline.article import read_metadata
-    from dateline.model import Article
-
     lines = ["29 Jan 2014", "Harbour board backs new ferry timetable",
              "27. Januar 2014 by Barbara Russ / Kategorien: Event", ARTICLE[0][0], ARTICLE[1][0]]
-    blocks = page(lines)
-    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.0, 0.1, 0.9, 0.9]),
-                                       title=np.zeros(len(lines))))
-    article = Article(source="t")
-    read_metadata(state, article, select_body(state), 1)
+    article, state = page_metadata(lines, [0.0, 0.0, 0.1, 0.9, 0.9], 1)
     assert article.authors == ["Barbara Russ"] and article.published == "2014-01-27"
 
 
 def test_a_published_cue_in_a_sentence_does_not_beat_the_date_line():
-    from dateline.article import read_metadata
-    from dateline.model import Article
-
     lines = ["Harbour board backs new ferry timetable", "7. Jun 2017, 11:19", ARTICLE[0][0],
              "Dieser Beitrag ist am 1. Juni 2017 in der Wochenzeitung „der Freitag“ erschienen.",
              ARTICLE[1][0]]
-    blocks = page(lines)
-    state = Assembly(blocks, Labelling(body=np.array([0.0, 0.1, 0.9, 0.9, 0.9]),
-                                       title=np.zeros(len(lines))))
-    article = Article(source="t")
-    read_metadata(state, article, select_body(state), 0)
+    article, state = page_metadata(lines, [0.0, 0.1, 0.9, 0.9, 0.9])
     assert article.published.startswith("2017-06-07")
 
 
@@ -515,16 +486,9 @@ def test_addresses_file_names_and_php_warnings_are_no_headline():
 
 
 def test_a_name_line_signing_the_article_below_it_is_the_byline():
-    from dateline.article import read_metadata
-    from dateline.model import Article
-
     def authors(after: list[str]) -> list[str]:
         lines = ["Harbour board backs new ferry timetable", *ARTICLE_TEXT, *after]
-        probs = np.array([0.0, 0.9, 0.9] + [0.1] * len(after))
-        state = Assembly(page(lines), Labelling(body=probs, title=np.zeros(len(lines))))
-        article = Article(source="t")
-        read_metadata(state, article, select_body(state), 0)
-        return article.authors
+        return page_metadata(lines, [0.0, 0.9, 0.9] + [0.1] * len(after))[0].authors
 
     assert authors(["Claudia Duwe", "Zum Weiterlesen: Claudia Duwe, Der Zukunft vertrauen"]) == \
         ["Claudia Duwe"]
