@@ -701,8 +701,17 @@ def title_candidates(state: Assembly, body: list[int],
     likely_set = set(likely)
     candidates = [i for i in range(limit) if (i not in likely_set or i == first_body)
                   and title_shaped(blocks[i].text) and not is_metadata(blocks[i].text)
-                  and not is_chrome_line(blocks[i].text)]
+                  and not is_chrome_line(blocks[i].text) and not is_captioned(blocks, i)]
     return candidates, first_body
+
+
+def is_captioned(blocks: list[Block], i: int) -> bool:
+    """True for a short line with a photo credit tight under it: a caption, not a headline
+    ("La passeggiata a lago davanti a Villa Olmo" / "Foto: Paolo Ferri")."""
+    following = i + 1
+    return following < len(blocks) and not blocks[following].blank_before and \
+        not blocks[following].tag and has_blank_lines(blocks) and \
+        credit_only(blocks[following].text)
 
 
 def is_chrome_line(text: str) -> bool:
