@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -173,6 +174,12 @@ _DISCLOSURE = re.compile(
     r"(?:provision|affiliate|partner)-?links?\b.{0,60}\b(?:provision|kommission)|"
     r"liens? (?:d'affiliation|affiliés|sponsorisés)|enlaces de afiliados)", re.IGNORECASE)
 DISCLOSURE_MAX_WORDS = 50
+LEGAL_NOTICE_WORDS = ("©", "copyright", "(c)", "rights reserved", "droits réservés",
+                      "rechte vorbehalten", "derechos reservados", "diritti riservati",
+                      "prawa zastrzeżone", "may not be")
+DISCLOSURE_WORDS = ("may earn", "may receive", "affiliate", "qualifying purchases", "link", "lien",
+                    "enlaces de afiliados")
+_DIGIT = re.compile(r"\d")  # every reading-time label holds its minutes
 COMMENT_FORM_WORDS = ("will not be published", "required fields", "e-mail-adresse",
                       "erforderliche felder", "votre adresse", "dirección de correo",
                       "tuo indirizzo", "adres e-mail", "logged in to post", "comments are closed")
@@ -270,6 +277,11 @@ class Assembly:
     published_cue: bool = False  # ``published`` came from a line with a "published" cue
     template: Collection[str] = ()  # template keys of lines that repeat across the site
     day_first: bool | None = None  # the page writes "07/05/2022" day first (None: month first)
+
+    @cached_property
+    def blank_lines(self) -> bool:
+        """Whether the capture separates its blocks with blank lines anywhere (WET does not)."""
+        return any(block.blank_before for block in self.blocks)
 
     def claim(self, index: int, reason: str) -> None:
         """Mark block ``index`` as used for ``reason`` (first claim wins)."""
@@ -531,12 +543,13 @@ def page_notice(text: str) -> str | None:
     """What page notice a short line is — "legal notice" ("Copyright 2025 The Associated Press.
     All rights reserved."), "reading time" ("Temps de lecture : 4 min"), "disclosure" ("We may
     earn a commission ...") — or None for any other line."""
-    words = len(_WORD.findall(text))
-    if words <= LEGAL_NOTICE_MAX_WORDS and _LEGAL_NOTICE.search(text):
+    if may_contain(text, LEGAL_NOTICE_WORDS) and _LEGAL_NOTICE.search(text) and \
+            len(_WORD.findall(text)) <= LEGAL_NOTICE_MAX_WORDS:
         return "legal notice"
-    if words <= 10 and _READING_TIME.match(text):
+    if _DIGIT.search(text) and _READING_TIME.match(text) and len(_WORD.findall(text)) <= 10:
         return "reading time"
-    if words <= DISCLOSURE_MAX_WORDS and _DISCLOSURE.search(text):
+    if may_contain(text, DISCLOSURE_WORDS) and _DISCLOSURE.search(text) and \
+            len(_WORD.findall(text)) <= DISCLOSURE_MAX_WORDS:
         return "disclosure"
     return None
 
@@ -701,17 +714,16 @@ def title_candidates(state: Assembly, body: list[int],
     likely_set = set(likely)
     candidates = [i for i in range(limit) if (i not in likely_set or i == first_body)
                   and title_shaped(blocks[i].text) and not is_metadata(blocks[i].text)
-                  and not is_chrome_line(blocks[i].text) and not is_captioned(blocks, i)]
+                  and not is_chrome_line(blocks[i].text) and not is_captioned(state, i)]
     return candidates, first_body
 
 
-def is_captioned(blocks: list[Block], i: int) -> bool:
+def is_captioned(state: Assembly, i: int) -> bool:
     """True for a short line with a photo credit tight under it: a caption, not a headline
     ("La passeggiata a lago davanti a Villa Olmo" / "Foto: Paolo Ferri")."""
-    following = i + 1
+    blocks, following = state.blocks, i + 1
     return following < len(blocks) and not blocks[following].blank_before and \
-        not blocks[following].tag and has_blank_lines(blocks) and \
-        credit_only(blocks[following].text)
+        not blocks[following].tag and state.blank_lines and credit_only(blocks[following].text)
 
 
 def is_chrome_line(text: str) -> bool:
@@ -848,7 +860,7 @@ def claim_caption_above(state: Assembly, credit: int) -> None:
     if above < 0 or above in state.reasons:
         return
     if credit_only(blocks[credit].text) and is_caption_above(blocks[above], blocks[credit],
-                                                             has_blank_lines(blocks)):
+                                                             state.blank_lines):
         state.claim(above, "caption")
         above -= 1
     if above >= 0 and above not in state.reasons and _BRACKETED.match(blocks[above].text):
@@ -873,11 +885,6 @@ def is_caption_above(block: Block, credit: Block, blank_lines: bool) -> bool:
     if block.tag:
         return block.tag in ("figcaption", "caption")
     return blank_lines and not credit.blank_before and bool(_SENTENCE_END.search(block.text))
-
-
-def has_blank_lines(blocks: list[Block]) -> bool:
-    """Whether the capture separates its blocks with blank lines anywhere (WET does not)."""
-    return any(block.blank_before for block in blocks)
 
 
 def read_split_byline(cue: str, names: str, article: Article) -> bool:
@@ -1021,9 +1028,9 @@ def dateline_agencies(body: list[BodyBlock]) -> list[str]:
     for block in body[:DATELINE_BLOCKS]:
         match = _WIRE_DATELINE.match(block.text)
         if match:
-            agencies = [canonical_agency(name) for name in match[1].split("/")]
-            if all(is_wire_agency(name) for name in agencies):
-                return agencies
+            names = match[1].split("/")
+            if all(is_wire_agency(name) for name in names):
+                return [canonical_agency(name) for name in names]
     return []
 
 
