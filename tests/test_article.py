@@ -497,3 +497,19 @@ def test_a_name_line_signing_the_article_below_it_is_the_byline():
 
 
 ARTICLE_TEXT = [text for text, _ in ARTICLE]
+
+
+def test_recommendation_header_above_snippets_ends_the_body():
+    lines = ARTICLE + [("Você pode gostar...", 0.1), ("Whatsapp Facebook Pinterest", 0.05),
+                       ("A vida requer da gente otimismo e coragem para esperar o melhor.", 0.9),
+                       ("Whatsapp Facebook Pinterest", 0.05),
+                       ("O que une uma família é o amor, o carinho, o querer bem.", 0.9)]
+    assert selected(lines) == [text for text, _ in ARTICLE]
+
+
+def test_recommendation_header_far_above_body_text_does_not_cut():
+    # a "You may also like" box of links mid-article: the article resumes below the links
+    lines = ARTICLE + [("You may also like", 0.1), ("Ferry fares rise again", 0.1),
+                       ("New pier opens in spring", 0.1), ("Harbour fog delays boats", 0.1),
+                       ("The board will review the timetable again next year.", 0.9)]
+    assert len(selected(lines)) == 3

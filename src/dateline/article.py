@@ -199,6 +199,16 @@ _GLUE = re.compile(r"(?:(?<=[a-z]{4})|(\d+)|(?<=[?!%)”’]))(?=[A-Z][a-z]|A\s)
 GLUE_HEAD_CHARS = 200  # a glued teaser's headline ends within this many characters
 RAIL_MIN = 2  # glued teasers on a page for them to be a rail (one may be a typo); as many
 # headlines ending in a count ("Vikings beat the Broncos (145)": most commented) too
+_RECOMMEND_HEADER = re.compile(
+    r"^(?:you (?:may|might|could|will) (?:also )?(?:like|enjoy|love|be interested in)|"
+    r"(?:we )?recommend(?:ed)? for you|"
+    r"(?:você|voce) (?:também )?(?:pode|poderá) gostar|(?:artigos|posts|notícias) relacionad[oa]s|"
+    r"vous (?:aimerez|pourriez aimer)(?: aussi)?|"
+    r"das könnte sie (?:auch )?interessieren|(?:das )?(?:könnte|dürfte) sie auch interessieren|"
+    r"(?:también )?te (?:puede|podría) interesar|(?:ti )?potrebbe(?:ro)? interessar\w*|"
+    r"może cię (?:też |także )?zainteresować)\W*$", re.IGNORECASE)
+RECOMMEND_HEADER_MAX = 60  # characters of such a header line
+RECOMMEND_GAP = 2  # a recommendation header this close above body text introduces cards
 DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
 CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragraph: the
@@ -404,7 +414,25 @@ def select_body(state: Assembly) -> list[int]:
                 state.claim(i, reason)
             rail_set = set(rail)
             body = [i for i in body if i not in rail_set]
-    return without_link_lists(state, cut_comment_section(state.blocks, body, scores))
+    body = cut_at_recommendations(state, cut_comment_section(state.blocks, body, scores))
+    return without_link_lists(state, body)
+
+
+def cut_at_recommendations(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` up to a "You may also like" / "Você pode gostar..." header that sits right
+    above body-like text (within ``RECOMMEND_GAP`` blocks) after the article has begun: the
+    text under it is the snippets of recommended posts, not more of the article (an inline
+    box of links mid-article is followed by links, and the article resumes further down)."""
+    blocks = state.blocks
+    for pos in range(1, len(body)):
+        below = body[pos]
+        for i in range(max(body[pos - 1] + 1, below - RECOMMEND_GAP), below + 1):
+            text = blocks[i].text
+            if len(text) <= RECOMMEND_HEADER_MAX and _RECOMMEND_HEADER.match(text):
+                for j in body[pos:]:
+                    state.claim(j, "recommended")
+                return body[:pos]
+    return body
 
 
 def dated_cards(state: Assembly, body: list[int]) -> list[int]:
