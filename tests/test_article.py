@@ -513,3 +513,38 @@ def test_recommendation_header_far_above_body_text_does_not_cut():
                        ("New pier opens in spring", 0.1), ("Harbour fog delays boats", 0.1),
                        ("The board will review the timetable again next year.", 0.9)]
     assert len(selected(lines)) == 3
+
+
+def test_tag_list_closes_the_article():
+    lines = ARTICLE + [("The new timetable starts on the first of June, the board said.", 0.9),
+                       ("Tags", 0.1), ("ferries, harbour, timetable", 0.2),
+                       ("ATTENTION: comments are moderated before they appear.", 0.9)]
+    assert selected(lines) == [text for text, _ in lines[:3]]
+
+
+def test_tag_list_above_most_of_the_body_does_not_cut():
+    long_tail = [("Boats will run late on Fridays, and the last one leaves at midnight. " * 4, 0.9)]
+    lines = ARTICLE + [("Tags: ferries, harbour, timetable", 0.2)] + ARTICLE + long_tail * 3
+    assert len(selected(lines)) == 7
+
+
+def test_closing_appeal_for_support_is_not_body():
+    from dateline.article import blocks_to_article
+    from dateline.model import Capture
+
+    texts = ["Ferry timetable approved"] + [t for t, _ in ARTICLE] + [
+        "The board will review the timetable again next year, its chair said.",
+        "A Word to Our Readers", "Support Gazette and make a difference for readers everywhere."]
+    probs = np.array([0.1, 0.9, 0.9, 0.9, 0.6, 0.8])
+    article = blocks_to_article(page(texts), Labelling(body=probs, title=np.array(
+        [0.9, 0, 0, 0, 0, 0])), Capture(text="", kind="text"))
+    assert [b.text for b in article.body] == texts[1:4]
+
+
+def test_headline_copy_above_the_headline_is_not_body():
+    from dateline.article import Assembly, is_title_copy
+
+    blocks = page(["Ferry timetable approved", "Ferry timetable approved", "Body text here."])
+    state = Assembly(blocks, Labelling(body=np.ones(3), title=np.zeros(3)))
+    assert is_title_copy(state, 0, 1) and state.reasons[0] == "headline repeated"
+    assert not is_title_copy(state, 2, 1)

@@ -37,6 +37,7 @@ Every block left out is recorded in ``Article.dropped`` with its reason when ``e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -208,6 +209,16 @@ _RECOMMEND_HEADER = re.compile(
     r"(?:también )?te (?:puede|podría) interesar|(?:ti )?potrebbe(?:ro)? interessar\w*|"
     r"może cię (?:też |także )?zainteresować)\W*$", re.IGNORECASE)
 RECOMMEND_HEADER_MAX = 60  # characters of such a header line
+_APPEAL = re.compile(
+    r"^support (?:us|our (?:work|journalism|reporting|newsroom)|(?:independent|quality) "
+    r"journalism|(?-i:[A-Z])[\w.]+ (?:and|so|by|today|now)\b)|\b(?:make|making) a (?:donation|"
+    r"contribution) (?:to|today|now)\b|^(?:please )?(?:donate|give) (?:now|today)\b|"
+    r"^become a (?:member|supporter|patron)\b|^unterstützen sie (?:uns|(?:unseren )?"
+    r"(?:unabhängigen |guten )?journalismus)\b|^soutenez[- ](?:nous|notre|le journalisme)\b|^apoya (?:nuestro|el "
+    r"periodismo)\b|^apoie (?:o|nosso) jornalismo\b", re.IGNORECASE)
+APPEAL_MIN_ABOVE = 3  # body blocks above an appeal for it to close the article
+APPEAL_MAX_CHARS = 400
+TAGS_CUT_MIN_ABOVE = 3  # body blocks above a tag list for it to close the article
 RECOMMEND_GAP = 2  # a recommendation header this close above body text introduces cards
 DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
@@ -331,8 +342,9 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         state.claim(title_index, "headline")
         article.section = find_section(state, title_index)
     read_metadata(state, article, body, title_index, bare_name_byline)
-    state.body = drop_author_notes(state, drop_name_lists(state, drop_repeats(
-        state, [i for i in body if i not in state.reasons])))
+    kept = [i for i in body if i not in state.reasons and not is_title_copy(state, i, title_index)]
+    state.body = drop_appeal(state, drop_author_notes(state, drop_name_lists(state, drop_repeats(
+        state, kept))))
     for i in state.body:
         state.claim(i, "body")
     article.body = body_blocks(blocks, state.body)
@@ -415,7 +427,31 @@ def select_body(state: Assembly) -> list[int]:
             rail_set = set(rail)
             body = [i for i in body if i not in rail_set]
     body = cut_at_recommendations(state, cut_comment_section(state.blocks, body, scores))
-    return without_link_lists(state, body)
+    return without_link_lists(state, cut_at_tags(state, body))
+
+
+def cut_at_tags(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` up to the article's tag list ("Tags" over a keyword line, "Tags: a, b, c")
+    when most of the body is above it: a tag list closes an article, and what the labeller
+    took for body below it is a sidebar, a comment notice or the next post."""
+    if len(body) < TAGS_CUT_MIN_ABOVE + 1:
+        return body
+    blocks = state.blocks
+    for i in range(body[TAGS_CUT_MIN_ABOVE - 1] + 1, body[-1]):
+        text = blocks[i].text
+        if len(text) > 200 or not (
+                (_TAG_HEADER.match(text) and i + 1 < len(blocks) and keyword_list(blocks[i + 1].text))
+                or (_TAG_LINE.match(text) and tag_line(text))):
+            continue
+        pos = bisect_left(body, i)
+        above = sum(len(blocks[j].text) for j in body[:pos])
+        below = sum(len(blocks[j].text) for j in body[pos:])
+        if below < above:
+            for j in body[pos:]:
+                state.claim(j, "below the tags")
+            return body[:pos]
+        return body
+    return body
 
 
 def cut_at_recommendations(state: Assembly, body: list[int]) -> list[int]:
@@ -541,6 +577,41 @@ def drop_author_notes(state: Assembly, body: list[int]) -> list[int]:
             for i in body[pos:]:
                 state.claim(i, "author note")
             return body[:pos]
+    return body
+
+
+def is_title_copy(state: Assembly, i: int, title_index: int | None) -> bool:
+    """True (and block ``i`` claimed) when it repeats the headline word for word above it: the
+    last crumb of a breadcrumb trail, a sticky header."""
+    if title_index is None or i >= title_index:
+        return False  # (a copy below it is the body's own: a blog repeats its title)
+    if _WORD.findall(state.blocks[i].text.casefold()) != \
+            _WORD.findall(state.blocks[title_index].text.casefold()):
+        return False
+    state.claim(i, "headline repeated")
+    return True
+
+
+def drop_appeal(state: Assembly, body: list[int]) -> list[int]:
+    """The body without a closing appeal for money ("Support Snopes and make a difference
+    ...", "Become a member", "Unterstützen Sie unabhängigen Journalismus"): cut at the first
+    body block after ``APPEAL_MIN_ABOVE`` blocks that makes one, when less of the body is below
+    it than above; a short heading right above it ("A Word to Our Loyal Readers") goes too."""
+    blocks = state.blocks
+    for pos in range(APPEAL_MIN_ABOVE, len(body)):
+        text = blocks[body[pos]].text
+        if len(text) > APPEAL_MAX_CHARS or not _APPEAL.search(text):
+            continue
+        above = sum(len(blocks[j].text) for j in body[:pos])
+        if sum(len(blocks[j].text) for j in body[pos:]) >= above:
+            return body
+        if pos > 0 and body[pos - 1] == body[pos] - 1 and \
+                len(_WORD.findall(blocks[body[pos - 1]].text)) <= 8 and \
+                not _SENTENCE_END.search(blocks[body[pos - 1]].text):
+            pos -= 1
+        for j in body[pos:]:
+            state.claim(j, "appeal for support")
+        return body[:pos]
     return body
 
 
