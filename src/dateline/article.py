@@ -216,6 +216,8 @@ _APPEAL = re.compile(
     r"^become a (?:member|supporter|patron)\b|^unterstützen sie (?:uns|(?:unseren )?"
     r"(?:unabhängigen |guten )?journalismus)\b|^soutenez[- ](?:nous|notre|le journalisme)\b|^apoya (?:nuestro|el "
     r"periodismo)\b|^apoie (?:o|nosso) jornalismo\b", re.IGNORECASE)
+APPEAL_WORDS = ("support", "donat", "contribution", "give", "become a", "unterstützen",
+                "soutenez", "apoya", "apoie")  # one of these is in every _APPEAL match
 APPEAL_MIN_ABOVE = 3  # body blocks above an appeal for it to close the article
 APPEAL_MAX_CHARS = 400
 TAGS_CUT_MIN_ABOVE = 3  # body blocks above a tag list for it to close the article
@@ -600,7 +602,8 @@ def drop_appeal(state: Assembly, body: list[int]) -> list[int]:
     blocks = state.blocks
     for pos in range(APPEAL_MIN_ABOVE, len(body)):
         text = blocks[body[pos]].text
-        if len(text) > APPEAL_MAX_CHARS or not _APPEAL.search(text):
+        if len(text) > APPEAL_MAX_CHARS or not may_contain(text, APPEAL_WORDS) or \
+                not _APPEAL.search(text):
             continue
         above = sum(len(blocks[j].text) for j in body[:pos])
         if sum(len(blocks[j].text) for j in body[pos:]) >= above:
