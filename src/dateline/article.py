@@ -446,14 +446,19 @@ def cut_at_tags(state: Assembly, body: list[int]) -> list[int]:
                 or (_TAG_LINE.match(text) and tag_line(text))):
             continue
         pos = bisect_left(body, i)
-        above = sum(len(blocks[j].text) for j in body[:pos])
-        below = sum(len(blocks[j].text) for j in body[pos:])
-        if below < above:
+        if less_text_below(blocks, body, pos):
             for j in body[pos:]:
                 state.claim(j, "below the tags")
             return body[:pos]
         return body
     return body
+
+
+def less_text_below(blocks: list[Block], body: list[int], pos: int) -> bool:
+    """True when the body blocks from ``body[pos]`` on hold fewer characters than those above
+    it: a cut there keeps most of the article."""
+    above = sum(len(blocks[j].text) for j in body[:pos])
+    return sum(len(blocks[j].text) for j in body[pos:]) < above
 
 
 def cut_at_recommendations(state: Assembly, body: list[int]) -> list[int]:
@@ -605,8 +610,7 @@ def drop_appeal(state: Assembly, body: list[int]) -> list[int]:
         if len(text) > APPEAL_MAX_CHARS or not may_contain(text, APPEAL_WORDS) or \
                 not _APPEAL.search(text):
             continue
-        above = sum(len(blocks[j].text) for j in body[:pos])
-        if sum(len(blocks[j].text) for j in body[pos:]) >= above:
+        if not less_text_below(blocks, body, pos):
             return body
         if pos > 0 and body[pos - 1] == body[pos] - 1 and \
                 len(_WORD.findall(blocks[body[pos - 1]].text)) <= 8 and \
