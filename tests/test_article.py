@@ -542,9 +542,10 @@ def test_closing_appeal_for_support_is_not_body():
 
 
 def test_headline_copy_above_the_headline_is_not_body():
-    from dateline.article import Assembly, is_title_copy
+    from dateline.article import Assembly, without_title_copies
 
-    blocks = page(["Ferry timetable approved", "Ferry timetable approved", "Body text here."])
-    state = Assembly(blocks, Labelling(body=np.ones(3), title=np.zeros(3)))
-    assert is_title_copy(state, 0, 1) and state.reasons[0] == "headline repeated"
-    assert not is_title_copy(state, 2, 1)
+    blocks = page(["Ferry timetable approved", "Ferry timetable approved", "Body text here.",
+                   "Ferry timetable approved"])
+    state = Assembly(blocks, Labelling(body=np.ones(4), title=np.zeros(4)))
+    assert without_title_copies(state, [0, 2, 3], 1) == [2, 3]
+    assert state.reasons[0] == "headline repeated" and 3 not in state.reasons

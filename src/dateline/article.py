@@ -221,6 +221,7 @@ APPEAL_WORDS = ("support", "donat", "contribution", "give", "become a", "unterst
 APPEAL_MIN_ABOVE = 3  # body blocks above an appeal for it to close the article
 APPEAL_MAX_CHARS = 400
 TAGS_CUT_MIN_ABOVE = 3  # body blocks above a tag list for it to close the article
+TAG_LIST_MAX_CHARS = 200  # a tag header or "Tags: a, b" line that may close the article
 RECOMMEND_GAP = 2  # a recommendation header this close above body text introduces cards
 DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
@@ -344,7 +345,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         state.claim(title_index, "headline")
         article.section = find_section(state, title_index)
     read_metadata(state, article, body, title_index, bare_name_byline)
-    kept = [i for i in body if i not in state.reasons and not is_title_copy(state, i, title_index)]
+    kept = without_title_copies(state, [i for i in body if i not in state.reasons], title_index)
     state.body = drop_appeal(state, drop_author_notes(state, drop_name_lists(state, drop_repeats(
         state, kept))))
     for i in state.body:
@@ -441,17 +442,21 @@ def cut_at_tags(state: Assembly, body: list[int]) -> list[int]:
     blocks = state.blocks
     for i in range(body[TAGS_CUT_MIN_ABOVE - 1] + 1, body[-1]):
         text = blocks[i].text
-        if len(text) > 200 or not (
+        if len(text) > TAG_LIST_MAX_CHARS or not (
                 (_TAG_HEADER.match(text) and i + 1 < len(blocks) and keyword_list(blocks[i + 1].text))
-                or (_TAG_LINE.match(text) and tag_line(text))):
+                or tag_line(text)):
             continue
         pos = bisect_left(body, i)
-        if less_text_below(blocks, body, pos):
-            for j in body[pos:]:
-                state.claim(j, "below the tags")
-            return body[:pos]
-        return body
+        return cut_body(state, body, pos, "below the tags") \
+            if less_text_below(blocks, body, pos) else body
     return body
+
+
+def cut_body(state: Assembly, body: list[int], pos: int, reason: str) -> list[int]:
+    """``body[:pos]``, with the blocks from ``body[pos]`` on claimed for ``reason``."""
+    for i in body[pos:]:
+        state.claim(i, reason)
+    return body[:pos]
 
 
 def less_text_below(blocks: list[Block], body: list[int], pos: int) -> bool:
@@ -472,9 +477,7 @@ def cut_at_recommendations(state: Assembly, body: list[int]) -> list[int]:
         for i in range(max(body[pos - 1] + 1, below - RECOMMEND_GAP), below + 1):
             text = blocks[i].text
             if len(text) <= RECOMMEND_HEADER_MAX and _RECOMMEND_HEADER.match(text):
-                for j in body[pos:]:
-                    state.claim(j, "recommended")
-                return body[:pos]
+                return cut_body(state, body, pos, "recommended")
     return body
 
 
@@ -581,22 +584,24 @@ def drop_author_notes(state: Assembly, body: list[int]) -> list[int]:
     for pos in range(max(1, len(body) - AUTHOR_NOTE_TAIL), len(body)):
         text = state.blocks[body[pos]].text
         if len(_WORD.findall(text)) <= AUTHOR_NOTE_MAX_WORDS and _AUTHOR_NOTE.match(text):
-            for i in body[pos:]:
-                state.claim(i, "author note")
-            return body[:pos]
+            return cut_body(state, body, pos, "author note")
     return body
 
 
-def is_title_copy(state: Assembly, i: int, title_index: int | None) -> bool:
-    """True (and block ``i`` claimed) when it repeats the headline word for word above it: the
-    last crumb of a breadcrumb trail, a sticky header."""
-    if title_index is None or i >= title_index:
-        return False  # (a copy below it is the body's own: a blog repeats its title)
-    if _WORD.findall(state.blocks[i].text.casefold()) != \
-            _WORD.findall(state.blocks[title_index].text.casefold()):
-        return False
-    state.claim(i, "headline repeated")
-    return True
+def without_title_copies(state: Assembly, body: list[int], title_index: int | None) -> list[int]:
+    """``body`` without the blocks above the headline that repeat it word for word (claimed):
+    the last crumb of a breadcrumb trail, a sticky header. A copy below it is the body's own
+    (a blog repeats its title)."""
+    if title_index is None or not body or body[0] >= title_index:
+        return body
+    title_words = _WORD.findall(state.blocks[title_index].text.casefold())
+    kept = []
+    for i in body:
+        if i < title_index and _WORD.findall(state.blocks[i].text.casefold()) == title_words:
+            state.claim(i, "headline repeated")
+        else:
+            kept.append(i)
+    return kept
 
 
 def drop_appeal(state: Assembly, body: list[int]) -> list[int]:
@@ -612,13 +617,11 @@ def drop_appeal(state: Assembly, body: list[int]) -> list[int]:
             continue
         if not less_text_below(blocks, body, pos):
             return body
-        if pos > 0 and body[pos - 1] == body[pos] - 1 and \
-                len(_WORD.findall(blocks[body[pos - 1]].text)) <= 8 and \
-                not _SENTENCE_END.search(blocks[body[pos - 1]].text):
+        heading = blocks[body[pos - 1]].text  # (pos >= APPEAL_MIN_ABOVE: there is one above)
+        if body[pos - 1] == body[pos] - 1 and len(_WORD.findall(heading)) <= 8 and \
+                not _SENTENCE_END.search(heading):
             pos -= 1
-        for j in body[pos:]:
-            state.claim(j, "appeal for support")
-        return body[:pos]
+        return cut_body(state, body, pos, "appeal for support")
     return body
 
 
