@@ -37,7 +37,7 @@ Every block left out is recorded in ``Article.dropped`` with its reason when ``e
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -686,7 +686,8 @@ def is_comment_form(text: str) -> bool:
     return may_contain(text, COMMENT_FORM_WORDS) and bool(_COMMENT_FORM.search(text))
 
 
-def comment_section_start(blocks: list[Block], after: int) -> int | None:
+def comment_section_start(blocks: list[Block], after: int,
+                          comment_lines: list[int] | None = None) -> int | None:
     """Index of the block where a reader-comment section starts below block ``after``, or None.
 
     A comments header ("Comments", "12 Comments", "3 thoughts on “…”", "Leave a Reply",
@@ -694,9 +695,12 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
     said:", "Bob says:", "Reply") or the comment form ("Your email address will not be
     published") follows within ``COMMENT_EVIDENCE_SPAN`` blocks; without a header, the comment
     form starts one, and so do two comment lines within ``COMMENT_META_SPAN`` blocks (at the
-    first).
+    first). ``comment_lines``: the indices of the page's comment lines, when known
+    (``comment_line_indices``).
     """
-    metas = [i for i in range(after + 1, len(blocks)) if is_comment_line(blocks[i].text)]
+    if comment_lines is None:
+        comment_lines = comment_line_indices(blocks)
+    metas = comment_lines[bisect_right(comment_lines, after):]
     next_meta = dict(zip(metas, metas[1:]))
     for i in range(after + 1, len(blocks)):
         text = blocks[i].text
@@ -708,6 +712,11 @@ def comment_section_start(blocks: list[Block], after: int) -> int | None:
         if i in next_meta and next_meta[i] - i <= COMMENT_META_SPAN:
             return i
     return None
+
+
+def comment_line_indices(blocks: list[Block]) -> list[int]:
+    """Indices of the blocks that head one reader comment (``is_comment_line``), in order."""
+    return [i for i, block in enumerate(blocks) if is_comment_line(block.text)]
 
 
 def is_comment_evidence(text: str) -> bool:
@@ -738,8 +747,9 @@ def cut_comment_section(blocks: list[Block], body: list[int],
     # where a section starts does not depend on where the search begins, so one search from
     # the lookback also gives the first section below the body
     after = body[0] if scores is None else max(-1, body[0] - COMMENT_LOOKBACK - 1)
-    start = comment_section_start(blocks, after)
-    deep = thread_start_above(blocks, body[0]) if scores is not None else None
+    comment_lines = comment_line_indices(blocks)
+    start = comment_section_start(blocks, after, comment_lines)
+    deep = thread_start_above(blocks, body[0], comment_lines) if scores is not None else None
     if deep is not None and (start is None or start > body[0] or deep < start):
         start = deep  # the thread began well above: the article is above its start
     if start is not None and start <= body[0]:
@@ -747,18 +757,19 @@ def cut_comment_section(blocks: list[Block], body: list[int],
                  if scores[i] >= RESCUE_THRESHOLD]
         if above:
             return above
-        start = comment_section_start(blocks, body[0])
+        start = comment_section_start(blocks, body[0], comment_lines)
     return body if start is None else [i for i in body if i < start]
 
 
-def thread_start_above(blocks: list[Block], first: int) -> int | None:
+def thread_start_above(blocks: list[Block], first: int,
+                       comment_lines: list[int]) -> int | None:
     """Where a comment thread starts when block ``first`` lies deep inside it (its comment
-    lines run on to just above ``first``), else None: the labeller took a long comment for
-    the article, and the article is above the thread."""
-    if not any(is_comment_line(blocks[i].text)
-               for i in range(max(0, first - COMMENT_LOOKBACK - 1), first)):
-        return None
-    start = comment_section_start(blocks, -1)
+    lines, ``comment_lines``, run on to just above ``first``), else None: the labeller took a
+    long comment for the article, and the article is above the thread."""
+    lo = max(0, first - COMMENT_LOOKBACK - 1)
+    if bisect_left(comment_lines, lo) == bisect_left(comment_lines, first):
+        return None  # no comment line in blocks[lo:first]
+    start = comment_section_start(blocks, -1, comment_lines)
     return start if start is not None and start < first else None
 
 

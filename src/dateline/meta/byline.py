@@ -132,7 +132,7 @@ def parse_byline(line: str) -> Byline | None:
     [Patrick Shanley]; "Reporting by X; Editing by Y" → authors [X].
     """
     text = " ".join(line.split())
-    if not text or len(text) > 160 or len(text.split()) > 18:
+    if not text or len(text) > 160 or len(text.split()) > 18 or not may_be_byline(text):
         return None
     rest = byline_rest(text)
     if rest is None or _NOT_A_BYLINE.search(text):
@@ -166,6 +166,19 @@ def parse_byline(line: str) -> Byline | None:
         handle = byline_handle(text)
         return Byline((handle,), None, line.strip()) if handle else None
     return Byline(tuple(authors), org, line.strip())
+
+
+def may_be_byline(text: str) -> bool:
+    """False only for a line ``parse_byline`` cannot take (a cheap test first: most lines are
+    not bylines). Every cue but a line-opening one (``_BYLINE_CUE``) holds one of
+    ``HANDLE_CUE_WORDS`` in any case: "By"/"Von"/"Por"/"Autor" glued to a name, " | By ",
+    a date then " by ", a handle's "von" or "Autor:"."""
+    low = text.lower()
+    for word in HANDLE_CUE_WORDS:
+        if word in low:
+            return True
+    return _BYLINE_CUE.match(_IMAGE_PREFIX.sub("", text) if text.startswith("[") else text) \
+        is not None
 
 
 _HANDLE_BYLINE = re.compile(  # "Posted on 2015-04-05 by marc", "Verfasst von: mitundvoneinander"
