@@ -83,6 +83,10 @@ def test_name_lines():
     assert parse_name_line("04.02.2022 | 15:33 Uhr | Dennis Stein") == ("Dennis Stein",)
     assert parse_name_line("11.12.2019 - Amelia Lorenz") == ("Amelia Lorenz",)
     assert parse_name_line("Amelia Lorenz - Startseite") is None
+    # a name beside its avatar's alt text, glued or spaced
+    assert parse_name_line("Amelia LorenzAmelia Lorenz") == ("Amelia Lorenz",)
+    assert parse_name_line("Amelia Lorenz Amelia Lorenz") == ("Amelia Lorenz",)
+    assert parse_byline("von Jana Roth Jana Roth, 28. Januar 2022").authors == ("Jana Roth",)
     for line in ("Latest News", "Middle East", "Donald Trump Says No To Talks", "Olympia 2024",
                  "Klimaschutz und Energie", "Jane"):
         assert parse_name_line(line) is None, line

@@ -58,6 +58,7 @@ def test_slash_date_order_from_the_page():
     assert slash_order_evidence(["16/04/2020", "04/16/2020"]) is None  # they disagree
     assert has_ambiguous_slash_date(["Posted 05/03/2020"])
     assert not has_ambiguous_slash_date(["16/04/2020", "05.03.2020"])
+    assert has_ambiguous_slash_date(["06/11/20230 Kommentare"])  # a comment count glued on
     assert find_dates("07/05/2022 20H06", day_first=True)[0].iso.startswith("2022-05-07")
     assert find_dates("07/05/2022 20H06")[0].iso.startswith("2022-07-05")
 

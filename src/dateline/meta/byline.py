@@ -254,7 +254,7 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
     segments, beside dates and times) that is only a person's name opening with a known given
     name ("Julius Richter", "04.02.2022 | 15:33 Uhr | Dennis Steimels"). Used near the headline
     only, where a bare name is the byline."""
-    text = " ".join(line.split())
+    text = undoubled(" ".join(line.split()))
     if not text or len(text) > 100:
         return None
     if text.isascii() and not may_open_with_given_name(text):
@@ -447,11 +447,20 @@ def tidy_name(name: str) -> str:
     """A byline name without what markup glued to it: a label or button beside it
     ("Jane Doe (Sponsored Post)", "Jane Doe Erstellt", "Jane DoeStaff"), a profession before
     it ("Rechtsanwalt Jan Roe"), or its own second copy ("Jane DoeJane Doe": name and avatar)."""
-    name = _GLUED_LABEL.sub("", _NAME_LABEL.sub("", name)).strip()
-    half = len(name) // 2
-    if len(name) % 2 == 0 and half > 3 and name[:half] == name[half:]:
-        return name[:half]
-    return name
+    return undoubled(_GLUED_LABEL.sub("", _NAME_LABEL.sub("", name)).strip())
+
+
+def undoubled(text: str) -> str:
+    """``text`` without its second copy when it is the same words twice, glued or spaced
+    ("Jane DoeJane Doe", "Jane Doe Jane Doe": a name beside its avatar's alt text)."""
+    half = len(text) // 2
+    if half <= 3:
+        return text
+    if len(text) % 2 == 0 and text[:half] == text[half:]:
+        return text[:half]
+    if len(text) % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:]:
+        return text[:half]
+    return text
 
 
 def person_case(name: str) -> str:

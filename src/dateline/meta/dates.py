@@ -144,10 +144,11 @@ def has_ambiguous_slash_date(lines) -> bool:
 
 
 def slash_date_parts(lines):
-    """The first two numbers of each numeric slash date in ``lines`` ("16/04/2020" → 16, 4)."""
+    """The first two numbers of each numeric slash date in ``lines`` ("16/04/2020" → 16, 4),
+    read as ``find_dates`` reads them (spaces put back: "06/11/20230 Kommentare")."""
     for line in lines:
         if "/" in line:
-            for match in _NUMERIC.finditer(line):
+            for match in _NUMERIC.finditer(unglued(line)):
                 if match[2] == "/":
                     yield int(match[1]), int(match[3])
 

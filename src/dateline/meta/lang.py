@@ -43,7 +43,7 @@ class WindowedIdentifier(LanguageIdentifier):
     sequential walk.
     """
 
-    __slots__ = ("_moves", "_row_starts", "_outputs", "_depth")
+    __slots__ = ("_moves", "_row_starts", "_outputs", "_depth", "_weights")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -53,13 +53,16 @@ class WindowedIdentifier(LanguageIdentifier):
         self._moves = moves.astype(np.intp)
         self._row_starts = rows.astype(np.intp) << 8
         self._outputs = np.asarray(self.tk_output, dtype=np.intp)
+        # the float16 weights widened once (57 MB): numpy widens them for every product anyway,
+        # and that costs more than the product itself
+        self._weights = np.asarray(self.nb_ptc, dtype=np.float32)
 
     def _raw_score(self, text: bytes) -> np.ndarray:
         features, counts = self.feature_counts(text)
         if not len(features):
             return super()._raw_score(text)
         # the library's ``_sparse_score`` on arrays instead of a Counter
-        return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features] + self.nb_pc
+        return np.log1p(counts.astype(np.float32)) @ self._weights[features] + self.nb_pc
 
     def feature_counts(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """The n-gram features found in ``data`` and their counts, in first-seen order (the
