@@ -4,7 +4,7 @@ import json
 
 import dateline
 from dateline.html.article import parse_html, without_kicker
-from dateline.html.meta import read_html_meta, tidy_name
+from dateline.html.meta import read_html_meta, tidy_meta_name
 
 BODY = "<p>" + "The harbour board met on Monday and agreed to rebuild the old pier. " * 6 + "</p>"
 
@@ -78,10 +78,10 @@ def test_author_class_and_profile_slug_sources():
 
 
 def test_names_are_tidied():
-    assert tidy_name("Grant Tinsdale, PhD") == "Grant Tinsdale"
-    assert tidy_name("Samuel Dieck (Sponsored Post)") == "Samuel Dieck"
-    assert tidy_name("Interview: Julia Laut") == "Julia Laut"
-    assert tidy_name("Houzz Team·0") == "Houzz Team"
+    assert tidy_meta_name("Grant Tinsdale, PhD") == "Grant Tinsdale"
+    assert tidy_meta_name("Samuel Dieck (Sponsored Post)") == "Samuel Dieck"
+    assert tidy_meta_name("Interview: Julia Laut") == "Julia Laut"
+    assert tidy_meta_name("Houzz Team·0") == "Houzz Team"
 
 
 def test_cms_resave_is_not_an_update():

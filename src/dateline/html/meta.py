@@ -910,7 +910,7 @@ def split_names(text: str, slug_urls: list[str] | None = None, site_name: str | 
                 names.append((part, True))
             continue
         for name in _SPLIT_WEAK.split(part):
-            name = tidy_name(_FOR_ORG.sub("", _BY.sub("", name.strip(" .,;:-–—|()[]"))))
+            name = tidy_meta_name(_FOR_ORG.sub("", _BY.sub("", name.strip(" .,;:-–—|()[]"))))
             if name and not _DEGREE.match(name) and is_name_like(name):
                 names.append((name, looks_like_org(name, site_name, host)))
     return names
@@ -925,7 +925,7 @@ def agency_of_title(title: str) -> str | None:
     return word.upper() if len(word) <= 4 else word
 
 
-def tidy_name(name: str) -> str:
+def tidy_meta_name(name: str) -> str:
     """A name without what CMSs glue to it: a label ("Interview: Jane Doe"), a degree ("Jane Doe,
     PhD"), a parenthesis ("(Sponsored Post)"), a counter ("Jane·0", "Jane 1 Kommentar")."""
     name = _NAME_LABEL.sub("", name)
