@@ -38,6 +38,16 @@ def test_html_is_recognised():
     dump = ('<img height="1" width="1" src="https://px.example/tr"> <div><img src="x.gif">\n\n'
             + "  \u2022 Inicio\n  \u2022 Secciones\n\nLa alcaldía anunció hoy un nuevo plan.\n" * 60)
     assert read_capture(dump.encode()).kind == "text"
+    # a dump that prints a form's markup as text (a <textarea>'s source) mid-article
+    form = '     <div id="edit-allowed" class="form-checkboxes"><div class=\n'
+    printed = ("Die Kampagne startet im November.\n\n" * 250 + form * 4
+               + "Der Generalsekretär fordert ein Abkommen.\n\n" * 250)
+    assert read_capture(printed.encode()).kind == "text"
+    # markup after a preamble: HTTP headers, or a fragment dense with tags
+    assert read_capture(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+                        b"<!DOCTYPE html><html><body><div><p>Hi</p></div></body></html>"
+                        ).kind == "html"
+    assert read_capture(("Note: " + "<div><p>Absatz.</p></div>\n" * 50).encode()).kind == "html"
 
 
 def test_crlf_normalised():

@@ -117,13 +117,22 @@ def check_not_binary(text: str, source: str) -> None:
 
 
 SHORT_HTML_CHARS = 2_000  # below this, one structural tag at the start is enough for HTML
+SNIFF_CHARS = 20_000  # how much of the input the tag count reads
+TAGS_PER_CHAR = 1 / 1000  # markup that does not open with a tag holds at least this many
+_DOCUMENT_TAG = re.compile(r"<\s*(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+                           re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
     """True if ``text`` is HTML markup rather than a rendered text capture."""
     head = text[:4096].lstrip()
-    tags = len(_HTML_SNIFF_STR.findall(text[:20_000]))
+    sample = text[:SNIFF_CHARS]
+    tags = len(_HTML_SNIFF_STR.findall(sample))
     if head.startswith("<") and _HTML_SNIFF_STR.search(head):
         # one leading tag in a long text is a text dump's stray <noscript> <img>/<div> line
         return tags >= 2 or len(text) < SHORT_HTML_CHARS
-    return tags >= 3
+    # markup after a preamble (HTTP headers, a PHP warning) names its document, or is dense
+    # with tags; a text dump shows a few tags only where a page printed its own markup as text
+    # (a form's source in a <textarea>)
+    return tags >= 3 and (_DOCUMENT_TAG.search(sample) is not None or
+                          tags >= TAGS_PER_CHAR * len(sample))

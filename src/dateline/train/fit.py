@@ -82,20 +82,22 @@ def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
 
 
 def source_blocks(dataset: Path, renderer: str, page_id: str) -> list:
-    """The blocks of one page in one source form (a text rendering, or ``html``), as at run time."""
-    data = read_capture_text(dataset, renderer, page_id)
-    if not data:
-        return []
-    if renderer != "html":
-        return text_to_blocks(data)
+    """The blocks of one page in one source form (a text rendering, or ``html``), as at run time:
+    read and decoded by ``read_capture`` (BOM, line ends, kind), then segmented by the path its
+    kind takes."""
     from dateline.capture import read_capture
     from dateline.errors import CaptureError
     from dateline.html.article import html_page_blocks
 
+    data = read_capture_text(dataset, renderer, page_id)
+    if not data:
+        return []
     try:
         capture = read_capture(data, source=page_id)
     except CaptureError:
         return []
+    if capture.kind == "text":
+        return text_to_blocks(capture.text)
     return html_page_blocks(capture.text)[0]
 
 
