@@ -337,6 +337,14 @@ def test_a_date_glued_before_the_headline_is_not_part_of_it():
     assert clean_title("12.03.2024") == "12.03.2024"
 
 
+def test_a_rule_drawn_before_the_headline_is_not_part_of_it():
+    from dateline.article import clean_title
+
+    # w3m draws an <hr> as a box-drawing rule and may join the next heading to it
+    assert clean_title("━━━━━━━━━━ Les retraites en débat") == "Les retraites en débat"
+    assert clean_title("[Review] Love is War") == "[Review] Love is War"
+
+
 def test_page_notices_are_not_body():
     lines = ARTICLE + [("Copyright 2025 The Associated Press. All rights reserved.", 0.8),
                        ("This material may not be published, broadcast, rewritten or redistributed.", 0.7),

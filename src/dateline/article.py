@@ -282,7 +282,8 @@ _NOT_A_TITLE = re.compile(r"^\s*(?:[←‹]|«(?!.*»))|(?:[→›]|^[^«]*»)\s
 _NO_HEADLINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$|"
                           r"^(?:Deprecated|Warning|Notice|Strict Standards|Fatal error|Parse error):"
                           r".*\bon line \d+$")
-_TITLE_EDGES = re.compile(r"^[<>»«|*~·•\s]+|[<>»«|*~·•\s]+$")
+# link residue, bullets, and the box-drawing rule ("━━━━") w3m draws for an <hr> it joins on
+_TITLE_EDGES = re.compile(r"^[<>»«|*~·•\u2500-\u257f\s]+|[<>»«|*~·•\u2500-\u257f\s]+$")
 
 
 _TAG_KINDS = {"h2": "subheading", "h3": "subheading", "h4": "subheading", "h5": "subheading",
