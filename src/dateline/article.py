@@ -830,13 +830,32 @@ def title_candidates(state: Assembly, body: list[int],
     is_metadata = is_metadata or is_metadata_line
     blocks = state.blocks
     likely = [i for i in body if state.labels.body[i] >= LIKELY_BODY]
-    first_body = likely[0] if likely else (body[0] if body else len(blocks))
+    first_body = main_run_start(blocks, likely) if likely else (body[0] if body else len(blocks))
     limit = min(len(blocks), first_body + 3)
     likely_set = set(likely)
     candidates = [i for i in range(limit) if (i not in likely_set or i == first_body)
                   and title_shaped(blocks[i].text) and not is_metadata(blocks[i].text)
                   and not is_chrome_line(blocks[i].text) and not is_captioned(state, i)]
     return candidates, first_body
+
+
+RUN_GAP = 8  # likely-body blocks further apart than this belong to different runs
+
+
+def main_run_start(blocks: list[Block], likely: list[int]) -> int:
+    """The first block of the run of likely-body blocks (gaps of up to ``RUN_GAP``) that holds
+    the most characters: where the article starts, past a stray early block (a cookie notice,
+    a teaser the labeller took for body) above the headline."""
+    best_start, best_chars = likely[0], -1
+    start, chars, prev = likely[0], 0, likely[0]
+    for i in likely:
+        if i - prev > RUN_GAP:
+            if chars > best_chars:
+                best_start, best_chars = start, chars
+            start, chars = i, 0
+        chars += len(blocks[i].text)
+        prev = i
+    return start if chars > best_chars else best_start
 
 
 def is_captioned(state: Assembly, i: int) -> bool:
