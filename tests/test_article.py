@@ -138,6 +138,20 @@ def test_a_chrome_line_is_no_headline_candidate():
     assert find_title(state, [1, 2]) is None
 
 
+def test_headline_candidates_start_at_the_main_body_run_not_a_stray_block():
+    from dateline.article import main_run_start, title_candidates
+
+    cookie = "We use cookies to improve your experience on this site and to show ads."
+    lines = [cookie] + [f"Menu item {i}" for i in range(12)] + \
+        ["Harbour board approves the new ferry timetable", ARTICLE[0][0], ARTICLE[1][0]]
+    probs = [0.9] + [0.0] * 12 + [0.2, 0.9, 0.9]
+    blocks = page(lines)
+    state = Assembly(blocks, Labelling(body=np.array(probs), title=np.zeros(len(lines))))
+    assert main_run_start(blocks, [0, 14, 15]) == 14
+    candidates, first_body = title_candidates(state, [0, 14, 15])
+    assert first_body == 14 and 13 in candidates  # the headline above the article is one
+
+
 def test_title_shape():
     from dateline.article import title_shaped
 

@@ -825,8 +825,9 @@ def remembered(test: Callable[[str], bool]) -> Callable[[str], bool]:
 def title_candidates(state: Assembly, body: list[int],
                      is_metadata: Callable[[str], bool] | None = None) -> tuple[list[int], int]:
     """The blocks that may be the headline (title-shaped, not metadata, above or at the start
-    of the likely body), and the index of the first likely body block. ``is_metadata`` stands
-    for ``is_metadata_line`` (a remembering copy of it, say)."""
+    of the likely body), and the index of the block the article starts at (``main_run_start``
+    of the likely body blocks). ``is_metadata`` stands for ``is_metadata_line`` (a remembering
+    copy of it, say)."""
     is_metadata = is_metadata or is_metadata_line
     blocks = state.blocks
     likely = [i for i in body if state.labels.body[i] >= LIKELY_BODY]
