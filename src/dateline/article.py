@@ -831,7 +831,10 @@ def title_candidates(state: Assembly, body: list[int],
     is_metadata = is_metadata or is_metadata_line
     blocks = state.blocks
     likely = [i for i in body if state.labels.body[i] >= LIKELY_BODY]
-    first_body = main_run_start(blocks, likely) if likely else (body[0] if body else len(blocks))
+    if not likely:
+        first_body = body[0] if body else len(blocks)
+    else:  # (an HTML page's headline is its best ``title_html`` score above the first one)
+        first_body = likely[0] if blocks[0].dom else main_run_start(blocks, likely)
     limit = min(len(blocks), first_body + 3)
     likely_set = set(likely)
     candidates = [i for i in range(limit) if (i not in likely_set or i == first_body)
