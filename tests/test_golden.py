@@ -25,7 +25,7 @@ KNOWN_GAPS: dict[str, set[str]] = {
     '03_zeitbild-waermeplanung': {'related', 'section'},
     '05_ledger-libraries-opinion': {'authors', 'body', 'related', 'section'},
     '06_westcoast-storm-live': {'body', 'section'},
-    '07_cronica-cercanias': {'body', 'sources'},
+    '07_cronica-cercanias': {'sources'},
     '09_riverside-world-front': {'body', 'related', 'teaser in text', 'teaser not listed', "text contains 'Aid groups say boats'", "text contains 'Negotiators had been close to a deal'", "text contains 'The bank signalled'"},
     '11_harborsentinel-ap-otters': {'byline_org'},
     '12_byteworth-photo-backup': {'body', 'related', "text contains 'A small external hard drive next to a laptop'"},
