@@ -45,7 +45,7 @@ _BYLINE_CUE = re.compile(
     r"^(?:by|text by|written by|von|par|por|di|de|door|av|af|autor|author|auteur|reporter)\b[: ]")
 _BYLINE_CUE_AT_LINE = re.compile(_BYLINE_CUE.pattern, re.MULTILINE)  # '^': any line start
 _BYLINE_FIRST = frozenset("btwvpdar")  # the first letters of the cues above
-_ENDERS, _CLOSERS = ".!?…:;", "\"'”’»)]"
+_ENDERS, _CLOSERS = ".!?…:;。！？", "\"'”’»)]」』）"  # (with the CJK full stops and brackets)
 _CREDIT_CUE = re.compile(r"©|\b(?:photo|foto|credit|image|bild|picture|getty|reuters/|afp/)\b")
 _LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|de|fr|uk)\b|@\w")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -201,14 +201,22 @@ def char_counts(texts: list[str]) -> dict[str, np.ndarray]:
     def per_block(mask: np.ndarray) -> np.ndarray:
         return np.add.reduceat(mask.astype(np.int32), starts)
 
+    # Chinese and Japanese: sentences end in "。！？" with no space after, words are not
+    # spaced (a run of kana and ideographs is one ``\w+`` "word"): count a word per two
+    # characters, as a segmenter would about
+    cjk = per_block(((codes >= 0x3040) & (codes <= 0x30FF)) | ((codes >= 0x4E00) & (codes <= 0x9FFF)))
+    cjk_ends = per_block((codes == 0x3002) | (codes == 0xFF01) | (codes == 0xFF1F))
+    cjk_commas = per_block((codes == 0x3001) | (codes == 0xFF0C))
+
     return {
         "lower": same_length_lower(joined), "starts": starts, "ends": starts + lengths - 1,
         "letters": per_block((flags & LETTER) > 0), "upper": per_block((flags & UPPER) > 0),
-        "digits": per_block((flags & DIGIT) > 0), "words": per_block(word_start),
+        "digits": per_block((flags & DIGIT) > 0), "words": per_block(word_start) + cjk // 2,
         "word_chars": per_block(word),
         "alpha_initials": per_block(word_start & ((flags & LETTER) > 0)),
         "upper_initials": per_block(word_start & ((flags & UPPER) > 0)),
-        "sentence_ends": per_block(sent_end), "commas": per_block(codes == 44),
+        "sentence_ends": per_block(sent_end) + cjk_ends,
+        "commas": per_block(codes == 44) + cjk_commas,
         "menu_seps": per_block((flags & MENU) > 0),
     }
 
@@ -286,8 +294,8 @@ def edges_of(low: str) -> str:
 
 
 def ends_sentence_hits(texts: list[str]) -> np.ndarray:
-    """1.0 for each block ending like a sentence: ``.!?…:;`` then only closing quotes or
-    brackets (what ``_ENDS_SENT`` matches)."""
+    """1.0 for each block ending like a sentence: ``.!?…:;`` (or a CJK full stop) then only
+    closing quotes or brackets."""
     tails = [t.rstrip(_CLOSERS) for t in texts]
     return np.array([bool(tail) and tail[-1] in _ENDERS for tail in tails], dtype=np.float64)
 
