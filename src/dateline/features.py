@@ -33,7 +33,6 @@ WORDS_FROM = 2000  # a block's words are read from its first 2000 characters
 _ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or c == 95 else 32
                      for c in range(256))
 _SENT_END = re.compile(r"[.!?…][\"'”’»)]?(?:\s|$)")
-_ENDS_SENT = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _CLOCK_OR_NUMERIC_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}")
 # First three letters of month names and abbreviations (en, de, fr, es, it, pl, nl, pt): a token
 # starting so, next to a number, makes a line date-like.
