@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -71,6 +72,27 @@ def test_site_templates_keep_template_lines_out_of_the_body(crawl, tmp_path):
         assert con.execute("SELECT count(DISTINCT site) FROM templates").fetchone()[0] == 3
 
 
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc; empty where there is none)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def alive(pid: int) -> bool:
+    """True while process ``pid`` exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_kill_9_then_resume_gives_the_clean_store(tmp_path):
     crawl = planted_crawl(tmp_path, per_site=30)
     clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
@@ -84,8 +106,13 @@ def test_kill_9_then_resume_gives_the_clean_store(tmp_path):
     proc = subprocess.Popen(command(killed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(random.Random().uniform(0.5, 0.85) * took)  # somewhere in the middle of the run
     assert proc.poll() is None, "the run ended before it could be killed: make the crawl bigger"
+    workers = child_pids(proc.pid)
     proc.send_signal(signal.SIGKILL)
     assert proc.wait() == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers), "a worker outlived its killed parent"
     subprocess.run(command(killed), check=True, capture_output=True)
     assert store_contents(killed) == store_contents(clean)
 

@@ -195,10 +195,30 @@ def _ray_batch(fn: Callable, batch: Any) -> Any:
 
 
 def warm_worker() -> None:
-    """Load the labeller in a new worker before its first task."""
+    """Load the labeller in a new worker before its first task, and make the worker end when
+    the process that started it does (``exit_with_parent``)."""
     from dateline.labeller import load_models
 
+    exit_with_parent()
     load_models()
+
+
+def exit_with_parent() -> None:
+    """End this worker process as soon as its parent is gone. A pool's worker waits on a queue
+    whose write end it holds itself, so a parent killed with SIGKILL (which never tells its
+    workers to stop) would leave it waiting for ever."""
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def make_engine(name: str, workers: int):
