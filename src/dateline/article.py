@@ -688,7 +688,7 @@ def is_comment_form(text: str) -> bool:
 
 
 def comment_section_start(blocks: list[Block], after: int,
-                          comment_lines: list[int] | None = None) -> int | None:
+                          comment_lines: list[int]) -> int | None:
     """Index of the block where a reader-comment section starts below block ``after``, or None.
 
     A comments header ("Comments", "12 Comments", "3 thoughts on “…”", "Leave a Reply",
@@ -696,11 +696,9 @@ def comment_section_start(blocks: list[Block], after: int,
     said:", "Bob says:", "Reply") or the comment form ("Your email address will not be
     published") follows within ``COMMENT_EVIDENCE_SPAN`` blocks; without a header, the comment
     form starts one, and so do two comment lines within ``COMMENT_META_SPAN`` blocks (at the
-    first). ``comment_lines``: the indices of the page's comment lines, when known
-    (``comment_line_indices``).
+    first). ``comment_lines``: the indices of the page's comment lines
+    (``comment_line_indices``, found once per page).
     """
-    if comment_lines is None:
-        comment_lines = comment_line_indices(blocks)
     metas = comment_lines[bisect_right(comment_lines, after):]
     next_meta = dict(zip(metas, metas[1:]))
     for i in range(after + 1, len(blocks)):
