@@ -173,12 +173,10 @@ def may_be_byline(text: str) -> bool:
     not bylines). Every cue but a line-opening one (``_BYLINE_CUE``) holds one of
     ``HANDLE_CUE_WORDS`` in any case: "By"/"Von"/"Por"/"Autor" glued to a name, " | By ",
     a date then " by ", a handle's "von" or "Autor:"."""
-    low = text.lower()
-    for word in HANDLE_CUE_WORDS:
-        if word in low:
-            return True
-    return _BYLINE_CUE.match(_IMAGE_PREFIX.sub("", text) if text.startswith("[") else text) \
-        is not None
+    if has_cue_word(text):
+        return True
+    opening = _IMAGE_PREFIX.sub("", text) if text.startswith("[") else text
+    return _BYLINE_CUE.match(opening) is not None
 
 
 _HANDLE_BYLINE = re.compile(  # "Posted on 2015-04-05 by marc", "Verfasst von: mitundvoneinander"
@@ -195,14 +193,22 @@ _CREDIT_BEFORE = re.compile(r"(?:fotos?|photos?|bild|bilder|images?|illustration
 HANDLE_CUE_WORDS = ("by", "von", "par", "por", "aut")  # one is in every line the pattern matches
 
 
+def has_cue_word(text: str) -> bool:
+    """True if ``text`` holds one of ``HANDLE_CUE_WORDS`` in any case (a substring test)."""
+    low = text.lower()
+    for word in HANDLE_CUE_WORDS:  # (a loop: cheaper than any() over a generator)
+        if word in low:
+            return True
+    return False
+
+
 def byline_handle(text: str) -> str | None:
     """A user name in lower or mixed case that a byline cue credits ("Posted on 2015-04-05 by
     marc", "Autor: gnaddrig", "von eseppelt · 31. Oktober 2023"), or None. Names that are not
     person-shaped are taken only on a line that also dates the post or after a cue that can
     only introduce the writer ("posted by", "verfasst von", "Autor:"), never a word of prose
     ("von hier", "by design") or a credit ("Foto von pixabay")."""
-    lower = text.lower()
-    if not any(word in lower for word in HANDLE_CUE_WORDS):
+    if not has_cue_word(text):
         return None
     for match in _HANDLE_BYLINE.finditer(text):
         handle, cue = match["handle"].rstrip(".-"), " ".join(match["cue"].casefold().split())
