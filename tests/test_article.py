@@ -34,6 +34,7 @@ def page_metadata(lines: list[str], probs: list[float],
 
 ARTICLE = [("The harbour board approved the new ferry timetable on Tuesday evening.", 0.9),
            ("Boats will now leave every twenty minutes during the summer months.", 0.9)]
+ARTICLE_TEXT = [text for text, _ in ARTICLE]
 
 
 def test_comment_thread_after_a_header_ends_the_body():
@@ -42,20 +43,20 @@ def test_comment_thread_after_a_header_ends_the_body():
                        ("I think the evening boats should run later than that.", 0.8),
                        ("Rui Costa on March 5, 2021 at 1:40 pm said:", 0.2),
                        ("Agreed, the last boat at nine is far too early.", 0.7)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_comment_lines_without_a_header_end_the_body():
     lines = ARTICLE + [("Milo says:", 0.1), ("Finally some good news for commuters here.", 0.8),
                        ("Ines says:", 0.1), ("Will the weekend service change as well?", 0.8)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_comment_form_is_evidence_for_a_header():
     lines = ARTICLE + [("Leave a Reply", 0.1),
                        ("Your email address will not be published. Required fields are marked *", 0.2),
                        ("Save my name and email in this browser for the next time I comment.", 0.6)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_comments_header_without_a_thread_is_kept_out_of_the_decision():
@@ -99,7 +100,7 @@ def test_calls_to_action_are_not_body():
     lines = ARTICLE + [("Sign up for our free morning newsletter to get the day's harbour news.", 0.8),
                        ("Follow us on Twitter and Facebook.", 0.7),
                        ("Get the Harbour Times app for the latest timetables.", 0.6)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_article_sentences_about_subscriptions_are_kept():
@@ -114,7 +115,7 @@ def test_media_placeholders_are_not_body():
                        ("IFRAME: http://www.example.org/plugins/like.php?href=http%3A%2F%2Fwww.har"
                         " bour-times.example%2F2018%2Fferry", 0.5),
                        ("[jiFgl7LHh4HHIh2kHaft40bMma0O_H0LWr2VeDWJByyKq oGQ_tIvvmaSkMQFeAsob]", 0.5)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_a_byline_is_never_the_headline_fallback():
@@ -182,7 +183,7 @@ def test_a_date_far_from_the_article_is_used_when_none_is_near():
 def test_keyword_line_under_a_tags_header_is_not_body():
     keywords = "harbour ferry, summer timetable, city of port lane harbour board, boats"
     lines = ARTICLE + [("Tags", 0.1), (keywords, 0.7)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
     # a sentence with commas under it is kept, and so is a keyword-like line elsewhere
     sentence = "Ferries, buses and trams will all run later, the board said."
     assert selected(ARTICLE + [("Tags", 0.1), (sentence, 0.7)])[-1] == sentence
@@ -197,8 +198,8 @@ def test_rail_of_glued_teasers_is_not_body():
              "the plan after a long debate on Thursday.", 0.9),
             ("Lost Dog Found Safe After Three Nights In WoodlandsA family from the north side says "
              "their terrier was found by a jogger.", 0.8)]
-    assert selected(rail + ARTICLE) == [text for text, _ in ARTICLE]
-    assert selected(rail[:2] + ARTICLE) == [text for text, _ in ARTICLE]  # two are a rail
+    assert selected(rail + ARTICLE) == ARTICLE_TEXT
+    assert selected(rail[:2] + ARTICLE) == ARTICLE_TEXT  # two are a rail
     # one such line is not a rail: a brand name or a typo in an article stays
     assert len(selected(rail[:1] + ARTICLE)) == 3
 
@@ -248,22 +249,22 @@ def test_paragraph_followed_by_read_more_stays_body():
                  "board at the meeting on Tuesday evening.")
     lines = ARTICLE + [(paragraph, 0.9), ("Read More", 0.2), ("Ferry Strike Ends After Two Days", 0.6),
                        ("Read more", 0.1)]
-    assert selected(lines) == [text for text, _ in ARTICLE] + [paragraph]
+    assert selected(lines) == ARTICLE_TEXT + [paragraph]
 
 
 def test_japanese_paragraph_needs_a_lower_score():
     japanese = "港の新しい時刻表は火曜日の夜に承認され、夏の間は二十分ごとに船が出ることになりました。"
     lines = ARTICLE + [(japanese, 0.42), ("The board will meet again in the autumn.", 0.42)]
-    assert selected(lines) == [text for text, _ in ARTICLE] + [japanese]
-    assert selected(ARTICLE + [(japanese, 0.3)]) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT + [japanese]
+    assert selected(ARTICLE + [(japanese, 0.3)]) == ARTICLE_TEXT
 
 
 def test_list_of_headlines_with_comment_counts_is_not_body():
     most_commented = [("Ferry strike ends after two days of talks (145)", 0.6),
                       ("Council approves the new bus lanes (142)", 0.6),
                       ("Week 12 harbour traffic rankings (133)", 0.6)]
-    assert selected(most_commented + ARTICLE) == [text for text, _ in ARTICLE]
-    assert selected(most_commented[:2] + ARTICLE) == [text for text, _ in ARTICLE]
+    assert selected(most_commented + ARTICLE) == ARTICLE_TEXT
+    assert selected(most_commented[:2] + ARTICLE) == ARTICLE_TEXT
     # one such line, or rows of a table with sentences in them, stay
     assert len(selected(most_commented[:1] + ARTICLE)) == 3
     rows = [("Red Plate Full of antioxidants. Red Cabbage (1)", 0.6),
@@ -277,7 +278,7 @@ def test_comment_form_without_a_header_ends_the_body():
                        ("Your email address will not be published. Required fields are marked *", 0.3),
                        ("By submitting this form you agree to us using your data for publishing "
                         "your comment.", 0.6)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_rail_of_dated_teaser_cards_is_not_body():
@@ -290,7 +291,7 @@ def test_rail_of_dated_teaser_cards_is_not_body():
             ("A new bridge for the old town", "Ed Wynn", "Work on the bridge starts in spring.")]:
         cards += [(title, 0.3), (author, 0.2), ("Wednesday November 20, 2019", 0.2), (snippet, 0.7)]
     kept = selected(ARTICLE + [("More from the Harbour Times", 0.1)] + cards)
-    assert kept == [text for text, _ in ARTICLE] + ["The ferries are full every morning."]
+    assert kept == ARTICLE_TEXT + ["The ferries are full every morning."]
     # a table of names, dates and long descriptions (a wiki) is no rail
     rows = []
     for name in ("Ann Lee", "Bo Park", "Cy Dunn", "Di Moss", "Ed Wynn"):
@@ -301,7 +302,7 @@ def test_rail_of_dated_teaser_cards_is_not_body():
 
 def test_ad_slot_labels_are_not_body():
     lines = ARTICLE[:1] + [("Advertisement", 0.6), ("- Anzeige -", 0.6)] + ARTICLE[1:]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_a_name_line_next_to_the_date_line_at_the_top_of_the_body_is_the_byline():
@@ -365,7 +366,7 @@ def test_page_notices_are_not_body():
                        ("Temps de lecture : 4 min", 0.6), ("5 min read", 0.6),
                        ("Disclosure: Harbour Times may earn a commission when you buy through links "
                         "on our site.", 0.8)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_sentences_about_copyright_are_kept():
@@ -457,7 +458,7 @@ def test_the_writers_bio_and_contact_line_close_the_body():
 
 def test_a_tag_line_in_the_body_is_tags():
     lines = ARTICLE + [("Tags: backup, photos, cloud storage", 0.7)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_a_name_line_between_the_lead_and_the_next_paragraph_is_the_byline():
@@ -518,15 +519,12 @@ def test_a_name_line_signing_the_article_below_it_is_the_byline():
     assert authors(["Kontakt:", "Jan Koch", "Telefon +49 (0)40 / 49 07 11 06"]) == []
 
 
-ARTICLE_TEXT = [text for text, _ in ARTICLE]
-
-
 def test_recommendation_header_above_snippets_ends_the_body():
     lines = ARTICLE + [("Você pode gostar...", 0.1), ("Whatsapp Facebook Pinterest", 0.05),
                        ("A vida requer da gente otimismo e coragem para esperar o melhor.", 0.9),
                        ("Whatsapp Facebook Pinterest", 0.05),
                        ("O que une uma família é o amor, o carinho, o querer bem.", 0.9)]
-    assert selected(lines) == [text for text, _ in ARTICLE]
+    assert selected(lines) == ARTICLE_TEXT
 
 
 def test_recommendation_header_far_above_body_text_does_not_cut():
