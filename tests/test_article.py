@@ -569,3 +569,33 @@ def test_headline_copy_above_the_headline_is_not_body():
     state = Assembly(blocks, Labelling(body=np.ones(4), title=np.zeros(4)))
     assert without_title_copies(state, [0, 2, 3], 1) == [2, 3]
     assert state.reasons[0] == "headline repeated" and 3 not in state.reasons
+
+
+def spaced(lines: list[tuple[str, float, int]]) -> list[str]:
+    """Texts ``select_body`` keeps from (text, body probability, blank lines before) triples."""
+    blocks = [Block(text=text, index=i, line_no=i + 1, blank_before=blank)
+              for i, (text, _, blank) in enumerate(lines)]
+    probs = np.array([p for _, p, _ in lines])
+    state = Assembly(blocks, Labelling(body=probs, title=np.zeros(len(lines))))
+    return [blocks[i].text for i in select_body(state)]
+
+
+TOUR = [("The ferry company published the summer timetable for its island routes:", 0.8, 1),
+        ("June 9 -- Harbour Quay to North Island, 7:40", 0.5, 0),
+        ("June 10 -- North Island to Gull Rock, 9:15", 0.3, 0),
+        ("June 14 -- Gull Rock to Harbour Quay, 18:05", 0.05, 0)]
+
+
+def test_a_list_under_a_colon_line_stays_body_as_its_scores_fade():
+    lines = [(text, p, 1) for text, p in ARTICLE] + TOUR + [("Share on Facebook", 0.05, 1)]
+    assert spaced(lines) == ARTICLE_TEXT + [text for text, _, _ in TOUR]
+
+
+def test_links_under_a_more_header_or_menu_lines_are_no_list():
+    related = [("More from the harbour desk:", 0.6, 1),
+               ("Ferry strike ends after two days of talks", 0.2, 0),
+               ("New pier opens to walkers in spring", 0.2, 0)]
+    menu = [("Find us on:", 0.6, 1), ("Facebook", 0.1, 0), ("Instagram", 0.1, 0)]
+    article = [(text, p, 1) for text, p in ARTICLE]
+    assert spaced(article + related) == ARTICLE_TEXT + ["More from the harbour desk:"]
+    assert spaced(article + menu) == ARTICLE_TEXT + ["Find us on:"]

@@ -4,7 +4,8 @@ The learned labeller says which blocks are body and which is the headline; this 
 the rest from the words on the lines around them, in page order:
 
 - body: blocks the labeller scores >= ``BODY_THRESHOLD`` (``CJK_THRESHOLD`` for Chinese or
-  Japanese text), minus lines that are really metadata
+  Japanese text) and the items of a list the article introduces with a colon line, however
+  their scores fade down the list (``list_continuations``), minus lines that are really metadata
   (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
   action such as "Subscribe to our newsletter" or "Follow us on Twitter", and media placeholders
   a text browser prints for images and frames: "[photo-slug-580x386]", "IFRAME: https://…",
@@ -89,6 +90,10 @@ _RELATED_HEADER = re.compile(
     r"lire aussi|sur le même sujet|à lire aussi|dans la même rubrique|noticias relacionadas|"
     r"te puede interesar|más información|leggi anche|articoli correlati|czytaj także|"
     r"zobacz także|powiązane)\W*$", re.IGNORECASE)
+_MORE_LINKS = re.compile(  # the words of a header over links rather than over a list of points
+    r"\b(?:more|related|also|other|further|latest|weitere\w*|mehr|auch|andere\w*|plus|autres|"
+    r"aussi|más|otr[oa]s|también|altr[ie]|anche|więcej|inne|także|interess\w+)\b",
+    re.IGNORECASE)
 _POPULAR_HEADER = re.compile(r"^(?:most (?:read|popular|viewed|shared)|trending(?: now| stories)?|"
                              r"don't miss|popular(?: now| this week)?|latest(?: news| stories)?|"
                              r"just in|meistgelesen\w*|am meisten gelesen|les plus (?:lus|partagés)|"
@@ -225,6 +230,11 @@ TAG_LIST_MAX_CHARS = 200  # a tag header or "Tags: a, b" line that may close the
 RECOMMEND_GAP = 2  # a recommendation header this close above body text introduces cards
 DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
+LIST_INTRO_MIN = 0.3  # body probability of the colon line that introduces a list
+LIST_MIN_ITEMS = 2  # lines tight under it for it to introduce a list
+LIST_ITEM_FLOOR = 0.0  # body probability each of the list's items needs
+LIST_ITEM_MIN_WORDS = 3  # an unbulleted item this short is a menu entry ("Galerien", "Lesetipps")
+LIST_ITEM_MAX_CHARS = 200  # a longer line is a paragraph, not a list item
 CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragraph: the
 # labeller's word-based features (word counts, "prose" lines) undercount text without spaces
 PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no teaser
@@ -380,9 +390,10 @@ def select_body(state: Assembly) -> list[int]:
     scores = state.labels.body
     body = []
     glued, counted = [], []
+    listed = list_continuations(state)
     for i, block in enumerate(state.blocks):
         if scores[i] < BODY_THRESHOLD and not (scores[i] >= CJK_THRESHOLD and
-                                              mostly_cjk(block.text)):
+                                              mostly_cjk(block.text)) and i not in listed:
             continue
         if state.template and template_key(block.text) in state.template:
             state.claim(i, "site template")
@@ -432,6 +443,48 @@ def select_body(state: Assembly) -> list[int]:
             body = [i for i in body if i not in rail_set]
     body = cut_at_recommendations(state, cut_comment_section(state.blocks, body, scores))
     return without_link_lists(state, cut_at_tags(state, body))
+
+
+def list_continuations(state: Assembly) -> set[int]:
+    """Indices of a list's intro line and items that the article holds, whatever their score.
+
+    The labeller's score fades down a long tight list (tour dates, a feature list) as its
+    window fills with short lines. In a text capture with blank lines, a line ending in a colon
+    that the labeller half believes (``LIST_INTRO_MIN``) introduces the list when two or more
+    lines sit tight under it (the first may follow one blank line), each with the same bullet
+    and no longer than a list item."""
+    if not state.blank_lines:
+        return set()
+    blocks, scores = state.blocks, state.labels.body
+    listed: set[int] = set()
+    for i, intro in enumerate(blocks[:-2]):
+        if scores[i] < LIST_INTRO_MIN or not intro.text.endswith(":") or intro.tag or \
+                blocks[i + 1].blank_before > 1 or links_header(intro.text):
+            continue
+        items = list_items(blocks, scores, i + 1)
+        if len(items) >= LIST_MIN_ITEMS:
+            listed.update([i, *items])
+    return listed
+
+
+def links_header(text: str) -> bool:
+    """Whether ``text`` heads a list of links ("Related:", "Weitere Meldungen:", "You may also like:")."""
+    line = text.rstrip(": ")
+    return bool(_RELATED_HEADER.match(line) or _POPULAR_HEADER.match(line) or
+                _RECOMMEND_HEADER.match(line) or _MORE_LINKS.search(line))
+
+
+def list_items(blocks: list[Block], scores, first: int) -> list[int]:
+    """Indices of the tight run of same-bullet, item-sized blocks that starts at ``first``."""
+    items = []
+    for i in range(first, len(blocks)):
+        block = blocks[i]
+        if (i > first and (block.blank_before or block.bullet != blocks[first].bullet)) or \
+                len(block.text) > LIST_ITEM_MAX_CHARS or scores[i] < LIST_ITEM_FLOOR or \
+                not (block.bullet or len(_WORD.findall(block.text)) >= LIST_ITEM_MIN_WORDS):
+            break
+        items.append(i)
+    return items
 
 
 def cut_at_tags(state: Assembly, body: list[int]) -> list[int]:
