@@ -19,6 +19,19 @@ def selected(lines: list[tuple[str, float]]) -> list[str]:
     return [blocks[i].text for i in select_body(state)]
 
 
+def selected_article(lines: list[tuple[str, float]]) -> list[str]:
+    """Texts of the assembled article's body from (text, body probability) pairs, the first
+    line standing as the headline."""
+    from dateline.article import blocks_to_article
+    from dateline.model import Capture
+
+    blocks = page(["Harbour board backs new ferry timetable"] + [text for text, _ in lines])
+    probs = np.array([0.1] + [p for _, p in lines])
+    article = blocks_to_article(blocks, Labelling(body=probs, title=np.zeros(len(blocks))),
+                                Capture(text="\n".join(b.text for b in blocks), kind="text"))
+    return [b.text for b in article.body]
+
+
 def page_metadata(lines: list[str], probs: list[float],
                   title_index: int = 0) -> tuple["Article", Assembly]:
     """The metadata ``read_metadata`` takes from a synthetic page (body probabilities given),
@@ -599,3 +612,21 @@ def test_links_under_a_more_header_or_menu_lines_are_no_list():
     article = [(text, p, 1) for text, p in ARTICLE]
     assert spaced(article + related) == ARTICLE_TEXT + ["More from the harbour desk:"]
     assert spaced(article + menu) == ARTICLE_TEXT + ["Find us on:"]
+
+
+def test_a_colon_line_whose_list_was_dropped_heads_nothing():
+    lines = ARTICLE + [("Lesen Sie auch die folgenden Beiträge:", 0.6),
+                       ("Hafenfest 2024: alle Termine", 0.1), ("Neue Fähre getauft", 0.1)]
+    assert selected_article(lines) == ARTICLE_TEXT
+    intro = [("The harbour board listed three changes:", 0.9), ("Boats leave every twenty "
+                                                               "minutes in summer.", 0.9)]
+    assert selected_article(ARTICLE + intro) == ARTICLE_TEXT + [text for text, _ in intro]
+
+
+def test_spanish_and_portuguese_inline_promos_and_follow_lines_are_not_body():
+    lines = ARTICLE + [("Lea: Consejo del puerto aprueba el nuevo horario de ferris", 0.8),
+                       ("VEA TAMBIÉN: La huelga de los ferris termina tras dos días", 0.8),
+                       ("Leia também: Nova balsa começa a operar em março", 0.8),
+                       ("Follow The Harbour Times on Twitter and Instagram @harbourtimes", 0.8),
+                       ("Síguenos en Telegram, Instagram y Facebook para recibir las noticias", 0.8)]
+    assert selected(lines) == ARTICLE_TEXT

@@ -19,7 +19,8 @@ the rest from the words on the lines around them, in page order:
   headline is claimed, a body block whose word 4-grams mostly repeat the body above it (a second
   copy of the article, a caption echoing its alt text) is dropped, and so are the writer's bio
   and a contact line among the last blocks ("Anna Berg is a professor of ...", "Write to
-  letters@...");
+  letters@...") and a short colon line whose list did not make it into the body ("Lesen Sie
+  auch die folgenden Beiträge:");
 - headline: among the title-shaped lines above (or at the start of) the body, the one the
   headline ranker (``dateline.headline``) prefers — the best ``title`` score on HTML pages —
   falling back to the nearest headline-shaped line at or above the first paragraph (never a
@@ -79,9 +80,11 @@ _READ_MORE = re.compile(
 # the first letters of the phrases above, as re.IGNORECASE matches them ("ſ" is an "s")
 _READ_MORE_FIRST = frozenset("rmcfwlsRMCFWLSſ")
 _INLINE_PROMO = re.compile(
-    r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|"
-    r"mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lea también|lee también|"
-    r"leer más|te puede interesar|leggi anche|czytaj (?:też|także|również)|zobacz (?:też|także))"
+    r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie (?:auch|hier)|"
+    r"mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lea(?: también)?|"
+    r"lee(?: también)?|vea(?: también)?|mira(?: también)?|puedes ver|(?:le|te) puede interesar|"
+    r"leer más|leia (?:também|mais)|veja (?:também|mais)|leggi anche|"
+    r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|dowiedz się więcej)"
     r"\s*[:>»|–—-]\s*\S", re.IGNORECASE)
 _RELATED_HEADER = re.compile(
     r"^(?:related(?: (?:articles|stories|content|news|coverage|topics))?|more on this(?: story)?|"
@@ -121,7 +124,7 @@ _COMMENT_HEADER = re.compile(
     r"^(?:\d+|one|no)?\s*(?:comments?|responses?|replies|reactions|discussion|kommentare?|"
     r"leserkommentare|commentaires?|réactions?|comentarios?|commenti|komentarz[eya]?|reacties)"
     r"(?:\s*\(\d+\))?\s*:?$|"
-    r"^(?:\d+|one|two|three)\s+(?:thoughts?|responses?|replies|comments?|kommentare?|"
+    r"^(?:\d+|one|two|three)\s+(?:thoughts?|responses?|replies|comments?|kommentare?|antworten|"
     r"commentaires?|comentarios?|commenti)\s+(?:on|to|zu|sur|en|a|su)\s.{1,200}$|"
     r"^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|"
     r"join the (?:discussion|conversation)|kommentar (?:schreiben|verfassen)|"
@@ -230,6 +233,8 @@ TAG_LIST_MAX_CHARS = 200  # a tag header or "Tags: a, b" line that may close the
 RECOMMEND_GAP = 2  # a recommendation header this close above body text introduces cards
 DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
+INTRO_MAX_WORDS = 12  # a colon line this short introduces what follows it rather than saying much
+INTRO_REACH = 2  # blocks below such a line where what it introduces must start
 LIST_INTRO_MIN = 0.3  # body probability of the colon line that introduces a list
 LIST_MIN_ITEMS = 2  # lines tight under it for it to introduce a list
 LIST_ITEM_FLOOR = 0.0  # body probability each of the list's items needs
@@ -248,11 +253,15 @@ _CALL_TO_ACTION = re.compile(
     r"suscríbete|iscriviti|zapisz się)\b|"
     r"\b(?:subscribe (?:now|today|to our)|sign up (?:for|to) (?:our|the)|"
     r"click (?:here )?to (?:subscribe|support)|support (?:us|our (?:work|journalism))|"
-    r"(?:download|get) the .{1,30} app|follow us on|abonnieren sie (?:unser|den|jetzt)|"
+    r"(?:download|get) the .{1,30} apps?|with the .{1,30} app|follow us on|"
+    r"follow .{1,40} on (?:twitter|facebook|instagram|telegram|youtube|tiktok|linkedin)|"
+    r"s[ií]guenos en|signing up (?:to|for) our|never miss (?:the latest|our|a)|"
+    r"abonnieren sie (?:unser|den|jetzt)|"
     r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
 CALL_TO_ACTION_MAX_WORDS = 40
-CALL_TO_ACTION_WORDS = ("subscribe", "sign up", "follow us", "abonn", "inscrivez", "suscr",
-                        "iscriviti", "zapisz", "support", " app", "newsletter")
+CALL_TO_ACTION_WORDS = ("subscribe", "sign up", "signing up", "follow", "abonn", "inscrivez",
+                        "suscr", "iscriviti", "zapisz", "support", " app", "newsletter",
+                        "síguenos", "siguenos", "never miss")
 _AD_LABEL = re.compile(  # a line that only labels an ad slot: "Advertisement", "Anzeige", "- Publicité -"
     r"^\W*(?:advertisements?|advertising|advert|anzeigen?|werbung|publicité|publicidad|"
     r"pubblicità|reklama|sponsored|ad)\W*(?:\(button\))?\W*$", re.IGNORECASE)
@@ -357,8 +366,8 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
         article.section = find_section(state, title_index)
     read_metadata(state, article, body, title_index, bare_name_byline)
     kept = without_title_copies(state, [i for i in body if i not in state.reasons], title_index)
-    state.body = drop_appeal(state, drop_author_notes(state, drop_name_lists(state, drop_repeats(
-        state, kept))))
+    state.body = drop_dangling_intros(state, drop_appeal(state, drop_author_notes(
+        state, drop_name_lists(state, drop_repeats(state, kept)))))
     for i in state.body:
         state.claim(i, "body")
     article.body = body_blocks(blocks, state.body)
@@ -677,6 +686,21 @@ def drop_appeal(state: Assembly, body: list[int]) -> list[int]:
             pos -= 1
         return cut_body(state, body, pos, "appeal for support")
     return body
+
+
+def drop_dangling_intros(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` without a short line ending in a colon whose list or paragraph did not make it
+    into the body ("Lesen Sie auch die folgenden Beiträge:", "Tags:", "Veja também:"): what it
+    introduced was links or chrome, so it heads nothing of the article."""
+    kept = []
+    for k, i in enumerate(body):
+        text = state.blocks[i].text
+        if text.endswith(":") and len(_WORD.findall(text)) <= INTRO_MAX_WORDS and \
+                (k + 1 == len(body) or body[k + 1] > i + INTRO_REACH):
+            state.claim(i, "heads nothing of the article")
+            continue
+        kept.append(i)
+    return kept
 
 
 def drop_repeats(state: Assembly, body: list[int]) -> list[int]:
