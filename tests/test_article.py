@@ -630,3 +630,14 @@ def test_spanish_and_portuguese_inline_promos_and_follow_lines_are_not_body():
                        ("Follow The Harbour Times on Twitter and Instagram @harbourtimes", 0.8),
                        ("Síguenos en Telegram, Instagram y Facebook para recibir las noticias", 0.8)]
     assert selected(lines) == ARTICLE_TEXT
+
+
+def test_embed_placeholders_sign_up_forms_and_post_meta_are_not_body():
+    lines = ARTICLE + [("Empfohlener redaktioneller Inhalt", 0.8),
+                       ("Klicken Sie auf den unteren Button, um den Inhalt von www.example.com "
+                        "zu laden.", 0.8),
+                       ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse "
+                        "eingeben.", 0.8),
+                       ("Dieser Eintrag wurde veröffentlicht in Hafen und verschlagwortet mit "
+                        "Fähre, Sommer.", 0.8)]
+    assert selected(lines) == ARTICLE_TEXT

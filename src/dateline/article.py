@@ -167,7 +167,7 @@ CONSENT_BUTTON_WORDS = CONSENT_BUTTON_VERBS | frozenset(
 _LEGAL_NOTICE = re.compile(
     r"^\W{0,3}(?:©|(?:copyright\s*(?:©|\(c\))?|\(c\))\s*\d{4}\b)|(?:\ball rights reserved|tous droits réservés|"
     r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
-    r"wszelkie prawa zastrzeżone)\W*$|^(?:this|the) (?:material|article|content|story) may not be "
+    r"wszelkie prawa zastrzeżone)\W*$|^materiał chroniony prawem autorskim|^(?:this|the) (?:material|article|content|story) may not be "
     r"(?:published|reproduced|redistributed|copied)\b", re.IGNORECASE)
 LEGAL_NOTICE_MAX_WORDS = 40
 _READING_TIME = re.compile(
@@ -181,9 +181,28 @@ _DISCLOSURE = re.compile(
     r"\b(?:may (?:earn|receive) (?:a |an )?(?:small )?(?:commission|affiliate|compensation)|"
     r"affiliate (?:links?|commissions?|partners?)|earn from qualifying purchases|"
     r"(?:provision|affiliate|partner)-?links?\b.{0,60}\b(?:provision|kommission)|"
+    r"\blinks? auf dieser seite .{0,40}\bprovision|"
     r"liens? (?:d'affiliation|affiliés|sponsorisés)|enlaces de afiliados)", re.IGNORECASE)
 DISCLOSURE_MAX_WORDS = 50
-LEGAL_NOTICE_WORDS = ("©", "copyright", "(c)", "rights reserved", "droits réservés",
+# what a page prints in place of an embed, around a sign-up form, and under a blog post
+_FORM_NOTICES = (
+    (("inhalt", "content"), re.compile(
+        r"^\W*(?:empfohlener redaktioneller inhalt|externer? inhalte?|"
+        r"klicken sie auf den (?:unteren )?button, um den inhalt von .{1,80} zu laden|"
+        r"an dieser stelle finden sie (?:einen )?externen? inhalte?)\W*$", re.IGNORECASE),
+     "embed placeholder"),
+    (("mail",), re.compile(
+        r"^(?:um|wenn (?:du|sie)) .{0,60}per e-?mail .{0,80}(?:zu erhalten|informiert)|"
+        r"e-?mail-adresse willige ich|einverstanden,? .{0,60}e-?mails? |"
+        r"votre adresse (?:de messagerie|e-?mail) est (?:uniquement )?utilisée", re.IGNORECASE),
+     "sign-up form"),
+    (("eintrag", "posted", "verschlagwortet"), re.compile(
+        r"^(?:dieser eintrag wurde .{0,40}veröffentlicht|this entry was posted in|"
+        r"posted in .{1,80} (?:and )?tagged|veröffentlicht in .{1,60} verschlagwortet)",
+        re.IGNORECASE), "post meta"),
+)
+FORM_NOTICE_MAX_WORDS = 60
+LEGAL_NOTICE_WORDS = ("©", "copyright", "(c)", "rights reserved", "droits réservés", "prawem",
                       "rechte vorbehalten", "derechos reservados", "diritti riservati",
                       "prawa zastrzeżone", "may not be")
 DISCLOSURE_WORDS = ("may earn", "may receive", "affiliate", "qualifying purchases", "link", "lien",
@@ -738,6 +757,10 @@ def page_notice(text: str) -> str | None:
     if may_contain(text, DISCLOSURE_WORDS) and _DISCLOSURE.search(text) and \
             len(_WORD.findall(text)) <= DISCLOSURE_MAX_WORDS:
         return "disclosure"
+    for words, pattern, notice in _FORM_NOTICES:
+        if may_contain(text, words) and pattern.search(text) and \
+                len(_WORD.findall(text)) <= FORM_NOTICE_MAX_WORDS:
+            return notice
     return None
 
 
