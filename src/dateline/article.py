@@ -81,8 +81,8 @@ _READ_MORE = re.compile(
 _READ_MORE_FIRST = frozenset("rmcfwlsRMCFWLSſ")
 _INLINE_PROMO = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie (?:auch|hier)|"
-    r"mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|lea(?: también)?|"
-    r"lee(?: también)?|vea(?: también)?|mira(?: también)?|puedes ver|(?:le|te) puede interesar|"
+    r"mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|le[ae](?: también| más)?|"
+    r"vea(?: también)?|mira(?: también)?|puedes ver|(?:le|te) puede interesar|"
     r"leer más|leia (?:também|mais)|veja (?:também|mais)|leggi anche|"
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|dowiedz się więcej)"
     r"\s*[:>»|–—-]\s*\S", re.IGNORECASE)
