@@ -641,3 +641,18 @@ def test_embed_placeholders_sign_up_forms_and_post_meta_are_not_body():
                        ("Dieser Eintrag wurde veröffentlicht in Hafen und verschlagwortet mit "
                         "Fähre, Sommer.", 0.8)]
     assert selected(lines) == ARTICLE_TEXT
+
+
+def test_agency_captions_and_site_disclaimers_are_not_body():
+    lines = ARTICLE + [("In this Dec. 12, 2006, file photo, made available by the port authority, "
+                        "the Skarv leaves Kestrel Bay.", 0.8),
+                       ("FILE - In this photo issued by the harbour board, a ferry docks.", 0.8),
+                       ("1of4Passengers wait at the Kestrel Bay terminal on Tuesday.", 0.8),
+                       ("No spam, we promise. You can unsubscribe at any time.", 0.8),
+                       ("This document is subject to copyright. Apart from any fair dealing, no "
+                        "part may be reproduced without permission.", 0.8),
+                       ("Join our Harbour Forums to keep talking ferries!", 0.8)]
+    assert selected(lines) == ARTICLE_TEXT
+    kept = ("In this town, photos of the old ferry hang in every cafe, and residents say the "
+            "new boats will never look as good.")
+    assert selected(ARTICLE + [(kept, 0.8)]) == ARTICLE_TEXT + [kept]

@@ -12,7 +12,8 @@ the rest from the words on the lines around them, in page order:
   and page notices: a site's copyright line, "Temps de lecture : 4 min", an affiliate
   disclosure); a photo caption that ends in its credit ("... Photograph: Jo Roe",
   "REUTERS/Jo Roe", "(AP Photo/Jo Roe)") is a credit, and so is the caption tight above a
-  credit-only line, with the bracketed image name above it; then cut where
+  credit-only line, with the bracketed image name above it; an agency caption that says what
+  it is ("In this Dec. 12, 2006, file photo, ...", a gallery's "1of4...") is a caption; then cut where
   a reader-comment section starts below the article (a "Comments" / "3 thoughts on …" / "Leave
   a Reply" / "Kommentare" header followed by comment lines, a date-and-time stamp or the comment
   form; or two "<name> on <date> said:" / "<name> says:" lines close together); once the
@@ -167,7 +168,9 @@ CONSENT_BUTTON_WORDS = CONSENT_BUTTON_VERBS | frozenset(
 _LEGAL_NOTICE = re.compile(
     r"^\W{0,3}(?:©|(?:copyright\s*(?:©|\(c\))?|\(c\))\s*\d{4}\b)|(?:\ball rights reserved|tous droits réservés|"
     r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
-    r"wszelkie prawa zastrzeżone)\W*$|^materiał chroniony prawem autorskim|^(?:this|the) (?:material|article|content|story) may not be "
+    r"wszelkie prawa zastrzeżone)\W*$|^materiał chroniony prawem autorskim|"
+    r"^this (?:document|article|material|content) is subject to copyright|"
+    r"\bare (?:registered )?trademarks of\b|^\W?these statements have not been evaluated by|^(?:this|the) (?:material|article|content|story) may not be "
     r"(?:published|reproduced|redistributed|copied)\b", re.IGNORECASE)
 LEGAL_NOTICE_MAX_WORDS = 40
 _READING_TIME = re.compile(
@@ -196,6 +199,9 @@ _FORM_NOTICES = (
         r"e-?mail-adresse willige ich|einverstanden,? .{0,60}e-?mails? |"
         r"votre adresse (?:de messagerie|e-?mail) est (?:uniquement )?utilisée", re.IGNORECASE),
      "sign-up form"),
+    (("spam", "unsubscribe"), re.compile(
+        r"^no spam\b|\b(?:you can|you may) unsubscribe (?:at any time|anytime)", re.IGNORECASE),
+     "sign-up form"),
     (("eintrag", "posted", "verschlagwortet"), re.compile(
         r"^(?:dieser eintrag wurde .{0,40}veröffentlicht|this entry was posted in|"
         r"posted in .{1,80} (?:and )?tagged|veröffentlicht in .{1,60} verschlagwortet)",
@@ -203,6 +209,7 @@ _FORM_NOTICES = (
 )
 FORM_NOTICE_MAX_WORDS = 60
 LEGAL_NOTICE_WORDS = ("©", "copyright", "(c)", "rights reserved", "droits réservés", "prawem",
+                      "trademarks", "have not been evaluated",
                       "rechte vorbehalten", "derechos reservados", "diritti riservati",
                       "prawa zastrzeżone", "may not be")
 DISCLOSURE_WORDS = ("may earn", "may receive", "affiliate", "qualifying purchases", "link", "lien",
@@ -275,12 +282,13 @@ _CALL_TO_ACTION = re.compile(
     r"(?:download|get) the .{1,30} apps?|with the .{1,30} app|follow us on|"
     r"follow .{1,40} on (?:twitter|facebook|instagram|telegram|youtube|tiktok|linkedin)|"
     r"s[ií]guenos en|signing up (?:to|for) our|never miss (?:the latest|our|a)|"
+    r"^join (?:our|the) .{1,40}\b(?:forums?|community|newsletter|mailing list)\b|"
     r"abonnieren sie (?:unser|den|jetzt)|"
     r"melde dich .{0,30}newsletter|newsletter (?:abonnieren|bestellen))\b", re.IGNORECASE)
 CALL_TO_ACTION_MAX_WORDS = 40
 CALL_TO_ACTION_WORDS = ("subscribe", "sign up", "signing up", "follow", "abonn", "inscrivez",
                         "suscr", "iscriviti", "zapisz", "support", " app", "newsletter",
-                        "síguenos", "siguenos", "never miss")
+                        "síguenos", "siguenos", "never miss", "join")
 _AD_LABEL = re.compile(  # a line that only labels an ad slot: "Advertisement", "Anzeige", "- Publicité -"
     r"^\W*(?:advertisements?|advertising|advert|anzeigen?|werbung|publicité|publicidad|"
     r"pubblicità|reklama|sponsored|ad)\W*(?:\(button\))?\W*$", re.IGNORECASE)
@@ -289,6 +297,13 @@ _MEDIA_PLACEHOLDER = re.compile(  # "[img-slug-580x386]", "photo_12.jpg", "IFRAM
     r"^IFRAME:\s*(?:https?:)?//\S+(?: \S+)*$|"  # lynx wraps a long frame URL: pieces joined
     r"^\[[^\]\s]{30,}(?: [^\]\s]+)*\]$",  # and a long image name the same way
     re.IGNORECASE)
+_CAPTION_OPENER = re.compile(  # how agency captions open: "In this Dec. 12, 2006, file photo, ...",
+    # "FILE - In this photo issued by ITV, ...", a gallery's "1of4" glued to the caption
+    r"(?:FILE\s*(?:PHOTO)?\s*[-–—:]\s*)?In this\b[\w\s.,'’/-]{0,60}?\b(?:photos?|images?|pictures?|"
+    r"photograph|frame grab|video grab|handout|screenshot|screen grab)\b(?:\s+(?:released|issued|"
+    r"provided|made available|taken|obtained|posted|shared|distributed)\b|,)|\d{1,3}\s?of\s?\d{1,3}(?=[A-Z])",
+    re.IGNORECASE)
+CAPTION_OPENER_MAX_WORDS = 80
 _BRACKETED = re.compile(r"^\[[^\[\]]{1,200}\]$")  # an image's alt text or file name, "[photo]"
 _SOURCE_CUE = re.compile(r"^\W*(?:source|quelle|fuente|fonte|źródło)\b", re.IGNORECASE)  # a
 # table's or chart's source, which follows a footnote as often as a caption
@@ -443,6 +458,9 @@ def select_body(state: Assembly) -> list[int]:
             continue
         if _MEDIA_PLACEHOLDER.match(block.text):
             state.claim(i, "media placeholder")
+            continue
+        if _CAPTION_OPENER.match(block.text) and len(_WORD.findall(block.text)) <= CAPTION_OPENER_MAX_WORDS:
+            state.claim(i, "caption")
             continue
         if _AD_LABEL.match(block.text):
             state.claim(i, "advertisement")
