@@ -64,3 +64,10 @@ def test_huge_html_is_cut_before_a_tag_not_inside_one():
     cap = read_capture(page.encode())
     assert cap.kind == "html" and len(cap.text) <= 4_000_000
     assert "<" not in cap.text.rsplit(">", 1)[-1]  # the cut fell before a tag, not inside one
+
+
+def test_character_references_printed_as_text_are_read():
+    cap = read_capture(b"Board gives &#39;final&#39; word on ferries &amp; piers&#10;today\n\n"
+                       b"Tickets at example.com/?a=1&copy=2 &bogus; stay as they are.")
+    assert cap.text.splitlines()[0] == "Board gives 'final' word on ferries & piers today"
+    assert "?a=1&copy=2 &bogus;" in cap.text

@@ -8,6 +8,7 @@ read and flagged in ``Capture.warnings``.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 
 from dateline.errors import CaptureError
@@ -26,6 +27,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{
 _HTML_SNIFF_STR = re.compile(_HTML_SNIFF.pattern.decode(), re.IGNORECASE)
 _CONTROL_BYTES = tuple(range(0, 9)) + tuple(range(14, 32))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def read_capture(data: str | bytes, *, source: str = "<memory>", url: str | None = None) -> Capture:
@@ -49,8 +51,23 @@ def read_capture(data: str | bytes, *, source: str = "<memory>", url: str | None
     if text.count("\ufffd") > 20:
         warnings.append(f"{text.count(chr(0xFFFD))} undecodable characters replaced")
     kind = "html" if looks_like_html(text) else "text"
+    if kind == "text" and "&" in text:
+        text = unescaped_entities(text)
     return Capture(text=text, kind=kind, source=source, url=url, encoding=encoding,
                    warnings=warnings)
+
+
+def unescaped_entities(text: str) -> str:
+    """``text`` with the HTML character references a renderer printed as text ("&#39;",
+    "&amp;", "&quot;": a page that escaped its text twice) read as the characters they stand
+    for; a reference to a line break or control character becomes a space, so lines stay lines."""
+    return _ENTITY.sub(entity_char, text)
+
+
+def entity_char(match: re.Match) -> str:
+    """The character an HTML character reference stands for (a space for breaks and controls)."""
+    char = html.unescape(match.group(0))
+    return " " if not char.isprintable() else char
 
 
 def truncated(text: str) -> str:
