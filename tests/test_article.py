@@ -656,3 +656,9 @@ def test_agency_captions_and_site_disclaimers_are_not_body():
     kept = ("In this town, photos of the old ferry hang in every cafe, and residents say the "
             "new boats will never look as good.")
     assert selected(ARTICLE + [(kept, 0.8)]) == ARTICLE_TEXT + [kept]
+
+
+def test_a_promo_in_brackets_and_a_bbc_caption_are_not_body():
+    lines = ARTICLE + [("(Leggi anche su: Il traghetto notturno torna a maggio –FOTO)", 0.8),
+                       ("Image copyright Harbour Board Image caption The Skarv at the pier", 0.8)]
+    assert selected(lines) == ARTICLE_TEXT

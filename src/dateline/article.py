@@ -81,10 +81,10 @@ _READ_MORE = re.compile(
 # the first letters of the phrases above, as re.IGNORECASE matches them ("ſ" is an "s")
 _READ_MORE_FIRST = frozenset("rmcfwlsRMCFWLSſ")
 _INLINE_PROMO = re.compile(
-    r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie (?:auch|hier)|"
+    r"^\(?(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie (?:auch|hier)|"
     r"mehr zum thema|auch interessant|lire aussi|à lire aussi|voir aussi|le[ae](?: también| más)?|"
     r"vea(?: también)?|mira(?: también)?|puedes ver|(?:le|te) puede interesar|"
-    r"leer más|leia (?:também|mais)|veja (?:também|mais)|leggi anche|"
+    r"leer más|leia (?:também|mais)|veja (?:também|mais)|leggi anche(?: su)?|"
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|dowiedz się więcej)"
     r"\s*[:>»|–—-]\s*\S", re.IGNORECASE)
 _RELATED_HEADER = re.compile(
@@ -301,7 +301,8 @@ _CAPTION_OPENER = re.compile(  # how agency captions open: "In this Dec. 12, 200
     # "FILE - In this photo issued by ITV, ...", a gallery's "1of4" glued to the caption
     r"(?:FILE\s*(?:PHOTO)?\s*[-–—:]\s*)?In this\b[\w\s.,'’/-]{0,60}?\b(?:photos?|images?|pictures?|"
     r"photograph|frame grab|video grab|handout|screenshot|screen grab)\b(?:\s+(?:released|issued|"
-    r"provided|made available|taken|obtained|posted|shared|distributed)\b|,)|\d{1,3}\s?of\s?\d{1,3}(?=[A-Z])",
+    r"provided|made available|taken|obtained|posted|shared|distributed)\b|,)|\d{1,3}\s?of\s?\d{1,3}(?=[A-Z])|"
+    r"Image (?:copyright|source) .{1,60}? Image caption ",
     re.IGNORECASE)
 CAPTION_OPENER_MAX_WORDS = 80
 _BRACKETED = re.compile(r"^\[[^\[\]]{1,200}\]$")  # an image's alt text or file name, "[photo]"
@@ -1376,7 +1377,8 @@ def read_links(state: Assembly, article: Article) -> None:
         followed_by_more = i + 1 < len(blocks) and is_read_more(blocks[i + 1].text)
         promo = _INLINE_PROMO.match(text)
         if promo:
-            article.teasers.append(text[promo.end() - 1:].strip())
+            teaser = text[promo.end() - 1:].strip()
+            article.teasers.append(teaser.removesuffix(")") if text.startswith("(") else teaser)
             state.claim(i, "teaser")
             continue
         if i > last_body and (followed_by_more or header_mode == "related") and \
