@@ -662,3 +662,13 @@ def test_a_promo_in_brackets_and_a_bbc_caption_are_not_body():
     lines = ARTICLE + [("(Leggi anche su: Il traghetto notturno torna a maggio –FOTO)", 0.8),
                        ("Image copyright Harbour Board Image caption The Skarv at the pier", 0.8)]
     assert selected(lines) == ARTICLE_TEXT
+
+
+def test_toolbar_and_widget_lines_are_not_title_shaped():
+    from dateline.article import title_shaped
+
+    for line in ("51 captures Previous capture 26 Next capture", "Wayback Machine",
+                 "skip to main | skip to sidebar", "Das Link wurde kopiert",
+                 "Leichte Sprache Leichte Sprache"):
+        assert not title_shaped(line), line
+    assert title_shaped("Harbour board backs new ferry timetable")

@@ -336,6 +336,12 @@ _NOT_A_TITLE = re.compile(r"^\s*(?:[←‹]|«(?!.*»))|(?:[→›]|^[^«]*»)\s
 _NO_HEADLINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:jpe?g|png|gif|webp|svg|pdf)$|"
                           r"^(?:Deprecated|Warning|Notice|Strict Standards|Fatal error|Parse error):"
                           r".*\bon line \d+$")
+_CHROME_TITLE = re.compile(  # toolbars, share widgets and notices that look like headlines
+    r"^\d+ captures\b|^wayback machine$|^(?:organization|collection): |^about this capture$|"
+    r"\bskip to (?:main|content|sidebar|navigation)\b|^leichte sprache\b|"
+    r"\blink (?:wurde )?kopiert\b|^empfehlen sie uns\b|^vielen dank für ihre anmeldung\b|"
+    r"^warum sehe ich .{1,40} nicht\?$|^werben (?:auf|bei|in|mit)\b|^externe medien$|"
+    r"^learn more about our\b", re.IGNORECASE)
 # link residue, bullets, and the box-drawing rule ("━━━━") w3m draws for an <hr> it joins on
 _TITLE_EDGES = re.compile(r"^[<>»«|*~·•\u2500-\u257f\s]+|[<>»«|*~·•\u2500-\u257f\s]+$")
 
@@ -1038,7 +1044,8 @@ def title_shaped(text: str) -> bool:
     n = len(_WORD.findall(text))
     return (1 <= n <= 25 and not text.endswith((",", ":", ";")) and not is_read_more(text)
             and not (text.endswith(".") and n > SHORT_TITLE_WORDS)
-            and not _NOT_A_TITLE.search(text) and not _NO_HEADLINE.search(text))
+            and not _NOT_A_TITLE.search(text) and not _NO_HEADLINE.search(text)
+            and not _CHROME_TITLE.search(text))
 
 
 def headline_shaped(text: str) -> bool:
