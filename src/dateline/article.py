@@ -28,7 +28,8 @@ the rest from the words on the lines around them, in page order:
   line of page chrome: "Skip to main content", a cookie box's heading or buttons); section: a
   short label just above it;
 - dates: the date lines of the header and footer zones (or, failing those, the first date line
-  anywhere else on the page);
+  anywhere else on the page, and failing that the date a line by the headline or at the start
+  of the body opens with, glued to the lead or a category);
 - header and footer zones (a few blocks around the body) are scanned for date lines, bylines,
   photo credits and wire sources with the parsers in ``dateline.meta``; when no line says "By",
   a lone name line by the headline that opens with a known given name is the byline;
@@ -55,7 +56,7 @@ from dateline.meta.byline import (canonical_agency, is_wire_agency, parse_byline
                                   parse_dated_name_line, parse_given_name_line, parse_name_line,
                                   parse_photo_credit, parse_sources, starts_with_given_name)
 from dateline.meta.dates import (find_date_line, find_dates, has_ambiguous_slash_date,
-                                 reads_as_prose, slash_order_evidence)
+                                 leading_date, reads_as_prose, slash_order_evidence)
 from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
 
@@ -1114,6 +1115,8 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
                 claim_caption_above(state, i)
     if article.published is None:
         read_far_date(state, article, body, set(zone))
+    if article.published is None and article.updated is None:
+        article.published = leading_date_near(state, body, title_index)
     if bare_name_byline and not article.authors and not article.byline_org:
         read_name_byline(state, article, body, title_index)
 
@@ -1183,6 +1186,21 @@ def read_far_date(state: Assembly, article: Article, body: list[int], zone: set[
             article.published = date.iso
             state.claim(i, "date")
             return
+
+
+def leading_date_near(state: Assembly, body: list[int], title_index: int | None) -> str | None:
+    """No date line anywhere: the day a line by the headline or at the start of the body opens
+    with ("01.02.2022 „Der Arbeitsmarkt ist gut in ...", "27.01.2020 Soziales & Gesundheit"):
+    a date glued to the lead or to a category the page printed without a break. The line stays
+    where it is (body text keeps its words)."""
+    first_body = body[0] if body else len(state.blocks)
+    start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
+    for i in range(max(0, start), min(first_body + NAME_BODY_SPAN + 1, len(state.blocks))):
+        if _DIGIT.search(state.blocks[i].text[:12]):
+            found = leading_date(state.blocks[i].text, state.day_first)
+            if found:
+                return found
+    return None
 
 
 def read_name_byline(state: Assembly, article: Article, body: list[int],

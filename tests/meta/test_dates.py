@@ -1,7 +1,7 @@
 """Visible date lines → ISO 8601 (``dateline.meta.dates``)."""
 import pytest
 
-from dateline.meta.dates import find_date_line, find_dates
+from dateline.meta.dates import find_date_line, find_dates, leading_date
 
 
 @pytest.mark.parametrize("line, kind, iso", [
@@ -100,3 +100,19 @@ def test_a_sentence_about_a_date_reads_as_prose():
     assert not reads_as_prose("PUBLISHED: November 8, 2023 at 11:30 p.m. | UPDATED: "
                               "November 9, 2023 at 12:21 a.m.")
     assert not reads_as_prose("Published on Monday, May 3, 2021 by Jane Doe.")
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("01.02.2022 „Der Hafen ist gut ins Jahr gestartet“, sagt die Direktorin", "2022-02-01"),
+    ("7. Januar 20220", "2022-01-07"),  # a comment count glued on
+    ("17/11/201917/11/2019 ~ Jo Roe", "2019-11-17"),
+    ("Apr 7, 2009 Harbour board news", "2009-04-07"),
+    ("• 2012-06-04 09:20 Hafen", "2012-06-04"),
+])
+def test_leading_date(line, iso):
+    assert leading_date(line) == iso
+
+
+def test_no_leading_date_inside_a_sentence():
+    assert leading_date("Der Vorstand tagte am 1. Februar 2022 im Hafen") is None
+    assert leading_date("3 people were rescued on 4 May 2020") is None

@@ -226,6 +226,29 @@ def find_date_line(line: str, day_first: bool | None = None) -> DateLine | None:
     return DateLine(kind=kind, iso=iso, matched=line.strip())
 
 
+_LEADING_DATE = (  # a date opening a line: ISO, numeric (a year glued to what follows too:
+    # "17/11/201917/11/2019"), day-month-year and month-day-year
+    re.compile(r"\W{0,3}(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+    re.compile(r"\W{0,3}(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)"),
+    re.compile(_DAY_MONTH_YEAR.pattern.removeprefix("(?<!\\d)").replace("(?!\\d)", ""),
+               re.IGNORECASE),
+    re.compile(_MONTH_DAY_YEAR.pattern.removeprefix("(?<![^\\W\\d_])").replace("(?!\\d)", ""),
+               re.IGNORECASE),
+)
+
+
+def leading_date(line: str, day_first: bool | None = None) -> str | None:
+    """ISO day of the date a line opens with, whatever follows it ("01.02.2022 „Der
+    Arbeitsmarkt ist gut ...", "7. Januar 20220" with a comment count glued on), or None."""
+    head = line.lstrip(" \t•*·-–—|[(")
+    for pattern in _LEADING_DATE:
+        match = pattern.match(head)
+        if match:
+            iso = parse_date(match.group(0), fallback=False, day_first=day_first)
+            return iso[:10] if iso else None
+    return None
+
+
 def parse_date(text: str, languages: list[str] | None = None, *, fallback: bool = True,
                day_first: bool | None = None) -> str | None:
     """ISO 8601 of the first date in ``text``: a day, or a datetime when a time is given.
