@@ -672,3 +672,12 @@ def test_toolbar_and_widget_lines_are_not_title_shaped():
                  "Leichte Sprache Leichte Sprache"):
         assert not title_shaped(line), line
     assert title_shaped("Harbour board backs new ferry timetable")
+
+
+def test_a_name_under_the_footer_date_line_is_the_byline():
+    article, state = page_metadata(
+        ["Harbour board backs new ferry timetable", *ARTICLE_TEXT, "Letzte Aktualisierung",
+         "31.10.2023", "Jana Roth", "#Hafen"], [0.1, 0.9, 0.9, 0.05, 0.05, 0.05, 0.05])
+    from dateline.article import read_name_byline
+    read_name_byline(state, article, [1, 2], 0)
+    assert article.authors == ["Jana Roth"] and article.published == "2023-10-31"

@@ -1233,6 +1233,16 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
                     article.authors = list(people)
                     state.claim(j, "byline")
                     return
+    # a name line right below a date line of the footer ("Letzte Aktualisierung" /
+    # "31.10.2023" / "Tom Arnold"), the name the article's date closes with
+    if body:
+        for i in range(body[-1] + 1, min(body[-1] + 1 + FOOTER_ZONE, len(state.blocks) - 1)):
+            if state.reasons.get(i) == "date" and i + 1 not in state.reasons:
+                people = parse_name_line(state.blocks[i + 1].text)
+                if people:
+                    article.authors = list(people)
+                    state.claim(i + 1, "byline")
+                    return
     # a name line signing the article right below its last paragraph (not the first of a
     # list of short labels: "Angela Merkel" / "Politik" / "Bundesregierung" are tags; not a
     # contact person under "Kontakt:")

@@ -88,7 +88,7 @@ def test_name_lines():
     assert parse_name_line("Amelia Lorenz Amelia Lorenz") == ("Amelia Lorenz",)
     assert parse_byline("von Jana Roth Jana Roth, 28. Januar 2022").authors == ("Jana Roth",)
     for line in ("Latest News", "Middle East", "Donald Trump Says No To Talks", "Olympia 2024",
-                 "Klimaschutz und Energie", "Jane"):
+                 "Klimaschutz und Energie", "Jane", "Amelia Lorenz?"):
         assert parse_name_line(line) is None, line
 
 

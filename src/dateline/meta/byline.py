@@ -261,8 +261,8 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
     name ("Julius Richter", "04.02.2022 | 15:33 Uhr | Dennis Steimels"). Used near the headline
     only, where a bare name is the byline."""
     text = undoubled(" ".join(line.split()))
-    if not text or len(text) > 100:
-        return None
+    if not text or len(text) > 100 or text.endswith(("?", "!")):
+        return None  # ("Shaun Morgan?" asks about him: a heading or a teaser, no byline)
     if text.isascii() and not may_open_with_given_name(text):
         return None  # (the quick answer for most lines: no word a name could open with)
     people = []
