@@ -681,3 +681,10 @@ def test_a_name_under_the_footer_date_line_is_the_byline():
     from dateline.article import read_name_byline
     read_name_byline(state, article, [1, 2], 0)
     assert article.authors == ["Jana Roth"] and article.published == "2023-10-31"
+
+
+def test_a_byline_cue_closing_a_label_line_reads_with_the_next_line():
+    from dateline.article import lone_cue
+
+    assert lone_cue("Disko Von") == "Von" and lone_cue("Von") == "Von"
+    assert lone_cue("Powered by") is None and lone_cue("Ein Text von") is None

@@ -273,6 +273,8 @@ PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
 _LONE_CUE = re.compile(r"^\s*(?:by|von|par|por|di|door|text|autor(?:in)?|author|auteur)\s*:?\s*$",
                        re.IGNORECASE)  # a byline cue alone on its line, the names on the next
+# ... or closing a kicker or section label the renderer put on the same line ("Disko Von")
+_TRAILING_CUE = re.compile(r"^\s*[^\W\d_][\w-]*\s+(By|Von|Par|Por|Door|Text)\s*:?\s*$")
 NAME_LIST_MIN = 5  # bare-name blocks in a row that make a staff list
 REPEAT_MIN_WORDS = 8  # shorter lines (list items, "Buy now", subheads) may legitimately recur
 _CALL_TO_ACTION = re.compile(
@@ -1102,9 +1104,10 @@ def read_metadata(state: Assembly, article: Article, body: list[int],
         text = state.blocks[i].text
         if len(text) > 300:
             continue
-        if _LONE_CUE.match(text) and i + 1 < len(state.blocks) and i + 1 not in state.reasons \
+        cue = lone_cue(text)
+        if cue and i + 1 < len(state.blocks) and i + 1 not in state.reasons \
                 and not (body and i > body[-1]):
-            if read_split_byline(text, state.blocks[i + 1].text, article):
+            if read_split_byline(cue, state.blocks[i + 1].text, article):
                 state.claim(i, "byline")
                 state.claim(i + 1, "byline")
                 continue
@@ -1156,6 +1159,17 @@ def is_caption_above(block: Block, credit: Block, blank_lines: bool) -> bool:
     if block.tag:
         return block.tag in ("figcaption", "caption")
     return blank_lines and not credit.blank_before and bool(_SENTENCE_END.search(block.text))
+
+
+def lone_cue(text: str) -> str | None:
+    """The byline cue a line ends with when nothing but a one-word label stands before it
+    ("Von", "Author:", "Disko Von"), or None."""
+    if len(text) > 40:
+        return None
+    if _LONE_CUE.match(text):
+        return text
+    trailing = _TRAILING_CUE.match(text)
+    return trailing[1] if trailing else None
 
 
 def read_split_byline(cue: str, names: str, article: Article) -> bool:
