@@ -209,6 +209,7 @@ _FORM_NOTICES = (
         re.IGNORECASE), "post meta"),
 )
 FORM_NOTICE_MAX_WORDS = 60
+FORM_NOTICE_WORDS = tuple(word for words, _, _ in _FORM_NOTICES for word in words)
 LEGAL_NOTICE_WORDS = ("©", "copyright", "(c)", "rights reserved", "droits réservés", "prawem",
                       "trademarks", "have not been evaluated",
                       "rechte vorbehalten", "derechos reservados", "diritti riservati",
@@ -777,18 +778,20 @@ def page_notice(text: str) -> str | None:
     """What page notice a short line is — "legal notice" ("Copyright 2025 The Associated Press.
     All rights reserved."), "reading time" ("Temps de lecture : 4 min"), "disclosure" ("We may
     earn a commission ...") — or None for any other line."""
-    if may_contain(text, LEGAL_NOTICE_WORDS) and _LEGAL_NOTICE.search(text) and \
+    low = text.lower()
+    if may_contain(text, LEGAL_NOTICE_WORDS, low) and _LEGAL_NOTICE.search(text) and \
             len(_WORD.findall(text)) <= LEGAL_NOTICE_MAX_WORDS:
         return "legal notice"
     if _DIGIT.search(text) and _READING_TIME.match(text) and len(_WORD.findall(text)) <= 10:
         return "reading time"
-    if may_contain(text, DISCLOSURE_WORDS) and _DISCLOSURE.search(text) and \
+    if may_contain(text, DISCLOSURE_WORDS, low) and _DISCLOSURE.search(text) and \
             len(_WORD.findall(text)) <= DISCLOSURE_MAX_WORDS:
         return "disclosure"
-    for words, pattern, notice in _FORM_NOTICES:
-        if may_contain(text, words) and pattern.search(text) and \
-                len(_WORD.findall(text)) <= FORM_NOTICE_MAX_WORDS:
-            return notice
+    if may_contain(text, FORM_NOTICE_WORDS, low):
+        for words, pattern, notice in _FORM_NOTICES:
+            if may_contain(text, words, low) and pattern.search(text) and \
+                    len(_WORD.findall(text)) <= FORM_NOTICE_MAX_WORDS:
+                return notice
     return None
 
 
@@ -799,11 +802,12 @@ def is_call_to_action(text: str) -> bool:
         may_contain(text, CALL_TO_ACTION_WORDS) and bool(_CALL_TO_ACTION.search(text))
 
 
-def may_contain(text: str, words: tuple[str, ...]) -> bool:
+def may_contain(text: str, words: tuple[str, ...], low: str | None = None) -> bool:
     """False only when ``text`` holds none of the lower-case ``words``, not even in the
     case-insensitive sense of ``re.IGNORECASE`` (a cheap test before a slow pattern that
-    needs one of them)."""
-    low = text.lower()
+    needs one of them). ``low`` is ``text.lower()`` when the caller has it already."""
+    if low is None:
+        low = text.lower()
     for word in words:  # (a loop: cheaper than any() over a generator)
         if word in low:
             return True
