@@ -686,3 +686,16 @@ def test_a_sentence_that_mentions_photos_is_no_caption():
     kept = ("In this town, photos of the old ferry hang in every cafe, and residents say the "
             "new boats will never look as good.")
     assert selected(ARTICLE + [(kept, 0.8)]) == ARTICLE_TEXT + [kept]
+
+
+def test_a_body_sentence_ending_in_a_full_stop_heads_the_page_only_for_want_of_another():
+    from dateline.article import find_title
+
+    texts = ["Harbour board backs new ferry timetable", "Boats leave every twenty minutes.",
+             *ARTICLE_TEXT]
+    blocks = page(texts)
+    body = np.array([0.1, 0.9, 0.9, 0.9])
+    title = np.array([0.5, 0.9, 0.0, 0.0])
+    assert find_title(Assembly(blocks, Labelling(body=body, title=title)), [1, 2, 3]) == 0
+    title[0] = 0.0  # no other candidate the title model believes: the sentence it is
+    assert find_title(Assembly(blocks, Labelling(body=body, title=title)), [1, 2, 3]) == 1

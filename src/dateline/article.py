@@ -930,6 +930,10 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
     if candidates and max(probs[i] for i in candidates) >= TITLE_MIN_PROB:
         if blocks[0].dom:
             return max(candidates, key=lambda i: probs[i])
+        unstopped = [i for i in candidates if not (ends_with_full_stop(blocks[i].text) and
+                                                   state.labels.body[i] >= LIKELY_BODY)]
+        if unstopped and max(probs[i] for i in unstopped) >= TITLE_MIN_PROB:
+            candidates = unstopped  # a line ending in a full stop heads a page only for want of another
         return rank_headlines(blocks, state.labels, candidates, first_body, body, is_metadata)
     for i in range(min(first_body, len(blocks) - 1), max(-1, first_body - HEADER_ZONE), -1):
         if i == first_body and _INNER_SENTENCE_END.search(blocks[i].text):
@@ -938,6 +942,11 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
                 and not is_chrome_line(blocks[i].text):
             return i
     return None
+
+
+def ends_with_full_stop(text: str) -> bool:
+    """True for a line ending in one full stop ("Das Lexikon."), not in an ellipsis."""
+    return text.endswith(".") and not text.endswith("..")
 
 
 def remembered(test: Callable[[str], bool]) -> Callable[[str], bool]:
