@@ -674,6 +674,11 @@ CHROME_LINES = [  # each alone after the article, scored as body by the labeller
     "FILE - In this photo issued by the harbour board, a ferry docks.",
     "1of4Passengers wait at the Kestrel Bay terminal on Tuesday.",
     "Image copyright Harbour Board Image caption The Skarv at the pier",
+    "Missing out on the latest harbour news? Enter your email below to receive updates.",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "Wir informieren Sie täglich (werktags) über die Topthemen des Tages.",
+    "We welcome reader comments on the top stories of the day.",
+    "Para comentar debes registrarte y completar los datos generales.",
 ]
 
 
@@ -699,3 +704,15 @@ def test_a_body_sentence_ending_in_a_full_stop_heads_the_page_only_for_want_of_a
     assert find_title(Assembly(blocks, Labelling(body=body, title=title)), [1, 2, 3]) == 0
     title[0] = 0.0  # no other candidate the title model believes: the sentence it is
     assert find_title(Assembly(blocks, Labelling(body=body, title=title)), [1, 2, 3]) == 1
+
+
+@pytest.mark.parametrize("note", [
+    "Jana Roth ist Redakteurin im Ressort Hafen und schreibt über Schifffahrt.",
+    "Moritz Berg leitet das Ressort Hafen bei der Zeitung.",
+    "Ich bin Jana Roth, Journalistin und Fährenfan seit meiner Kindheit.",
+    "Unterstütze Hafenblatt bereits mit 2,50!",
+])
+def test_a_closing_bio_or_appeal_is_not_body(note):
+    body = ARTICLE + [("The new timetable takes effect on the first of June, the board said.", 0.9),
+                      ("Fares will not change this year.", 0.9)]
+    assert selected_article(body + [(note, 0.8)]) == [text for text, _ in body]

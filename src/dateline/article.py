@@ -203,6 +203,15 @@ _FORM_NOTICES = (
     (("spam", "unsubscribe"), re.compile(
         r"^no spam\b|\b(?:you can|you may) unsubscribe (?:at any time|anytime)", re.IGNORECASE),
      "sign-up form"),
+    (("mail", "recaptcha", "informieren", "verpass"), re.compile(
+        r"\benter your e-?mail(?: address)? (?:below|here)\b|^this site is protected by recaptcha|"
+        r"^wir informieren sie (?:täglich|regelmäßig|wöchentlich)|dans votre boîte (?:mail|aux lettres)|"
+        r"^verpasse? keine (?:news|neuigkeiten|artikel|beiträge)\b|"
+        r"\bmehr verpassen: abonnieren sie\b", re.IGNORECASE), "sign-up form"),
+    (("comment", "comentar"), re.compile(
+        r"^(?:we welcome (?:reader )?comments|please understand that comments are moderated|"
+        r"comments are moderated\b|para comentar (?:debes|tienes que|es necesario))",
+        re.IGNORECASE), "comment policy"),
     (("eintrag", "posted", "verschlagwortet"), re.compile(
         r"^(?:dieser eintrag wurde .{0,40}veröffentlicht|this entry was posted in|"
         r"posted in .{1,80} (?:and )?tagged|veröffentlicht in .{1,60} verschlagwortet)",
@@ -251,9 +260,12 @@ _APPEAL = re.compile(
     r"contribution) (?:to|today|now)\b|^(?:please )?(?:donate|give) (?:now|today)\b|"
     r"^become a (?:member|supporter|patron)\b|^unterstützen sie (?:uns|(?:unseren )?"
     r"(?:unabhängigen |guten )?journalismus)\b|^soutenez[- ](?:nous|notre|le journalisme)\b|^apoya (?:nuestro|el "
-    r"periodismo)\b|^apoie (?:o|nosso) jornalismo\b", re.IGNORECASE)
-APPEAL_WORDS = ("support", "donat", "contribution", "give", "become a", "unterstützen",
-                "soutenez", "apoya", "apoie")  # one of these is in every _APPEAL match
+    r"periodismo)\b|^apoie (?:o|nosso) jornalismo\b|^unterstütze (?:uns|(?-i:[A-Z])\w+)\b|"
+    r"\bwould you consider supporting\b|^je fais un don\b|^jede (?:kleine )?spende hilft\b|"
+    r"^ihr beitrag hilft, unsere\b", re.IGNORECASE)
+APPEAL_WORDS = ("support", "donat", "contribution", "give", "become a", "unterstütze",
+                "soutenez", "apoya", "apoie", "un don", "spende", "beitrag hilft")  # one of these
+# is in every _APPEAL match
 APPEAL_MIN_ABOVE = 3  # body blocks above an appeal for it to close the article
 APPEAL_MAX_CHARS = 400
 TAGS_CUT_MIN_ABOVE = 3  # body blocks above a tag list for it to close the article
@@ -324,6 +336,12 @@ _AUTHOR_NOTE = re.compile(
     r"correspondent|writer|journalist|author|columnist|engineer|director|founder|fellow|"
     r"researcher|lecturer|contributor|freelance\w*|analyst|economist|librarian|student)\b|"
     rf"^{_NOTE_NAME}(?:covers|writes about|reports on|has covered|has written about)\s|"
+    rf"^{_NOTE_NAME}(?:is|ist|est|es)\s+(?:[\w-]+\s){{0,3}}?(?:head of|redakteur(?:in)?|"
+    r"journalist(?:in)?|autor(?:in)?|korrespondent(?:in)?|reporter(?:in)?|expert(?:e|in)|"
+    r"leiter(?:in)?|gründer(?:in)?|chefredakteur(?:in)?|freie[rn]? |journaliste|rédact\w+|"
+    r"correspondant\w*|periodista|redactor[a]?|corresponsal)|"
+    rf"^{_NOTE_NAME}(?:leitet (?:das|die|den) (?:ressort|redaktion)|beschäftigt sich (?:mit|seit)|"
+    r"schreibt (?:über|für|seit))\b|^(?:hallo,? )?ich bin (?-i:[A-ZÄÖÜ])[\w-]+(?: [\w-]+)?,\s|"
     r"^the [\w ]{3,40} welcomes letters\b|^(?:write to|contact|reach) (?:us|him|her|them|the "
     r"(?:author|writer|editors?))\b.{0,80}@", re.IGNORECASE)
 AUTHOR_NOTE_TAIL = 3  # last body blocks where the writer's bio or a contact line may stand
