@@ -679,6 +679,10 @@ CHROME_LINES = [  # each alone after the article, scored as body by the labeller
     "Wir informieren Sie täglich (werktags) über die Topthemen des Tages.",
     "We welcome reader comments on the top stories of the day.",
     "Para comentar debes registrarte y completar los datos generales.",
+    "We want to hear what you think about this article. Submit a letter to the editor.",
+    "Thank you for visiting. You are using a browser version with limited support for CSS.",
+    "Disclaimer: The responses below are not provided or commissioned by the bank advertiser.",
+    "(Alle Angaben ohne Gewähr)",
 ]
 
 

@@ -129,6 +129,7 @@ _COMMENT_HEADER = re.compile(
     r"^(?:\d+|one|two|three)\s+(?:thoughts?|responses?|replies|comments?|kommentare?|antworten|"
     r"commentaires?|comentarios?|commenti)\s+(?:on|to|zu|sur|en|a|su)\s.{1,200}$|"
     r"^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|"
+    r"kommentieren sie(?: hier)?|"
     r"join the (?:discussion|conversation)|kommentar (?:schreiben|verfassen)|"
     r"schreibe einen kommentar|laisser un commentaire|laissez un commentaire|"
     r"deja (?:un comentario|una respuesta)|lascia un commento|dodaj komentarz|napisz komentarz)"
@@ -186,7 +187,9 @@ _DISCLOSURE = re.compile(
     r"affiliate (?:links?|commissions?|partners?)|earn from qualifying purchases|"
     r"(?:provision|affiliate|partner)-?links?\b.{0,60}\b(?:provision|kommission)|"
     r"\blinks? auf dieser seite .{0,40}\bprovision|"
-    r"liens? (?:d'affiliation|affiliés|sponsorisés)|enlaces de afiliados)", re.IGNORECASE)
+    r"liens? (?:d'affiliation|affiliés|sponsorisés)|enlaces de afiliados)|"
+    r"^\W{0,3}(?:note: )?(?:the )?(?:advertising )?(?:disclaimer|disclosure)\b|"
+    r"^\(?alle angaben ohne gewähr\)?$", re.IGNORECASE)
 DISCLOSURE_MAX_WORDS = 50
 # what a page prints in place of an embed, around a sign-up form, and under a blog post
 _FORM_NOTICES = (
@@ -208,6 +211,13 @@ _FORM_NOTICES = (
         r"^wir informieren sie (?:täglich|regelmäßig|wöchentlich)|dans votre boîte (?:mail|aux lettres)|"
         r"^verpasse? keine (?:news|neuigkeiten|artikel|beiträge)\b|"
         r"\bmehr verpassen: abonnieren sie\b", re.IGNORECASE), "sign-up form"),
+    (("browser", "benachrichtigung"), re.compile(
+        r"^(?:dein|ihr) browser ist (?:leider )?veraltet|\byou are using an? (?:outdated|old|"
+        r"unsupported) browser|\bbrowser version with limited support|"
+        r"^benachrichtigung(?:en)? aktivieren\b", re.IGNORECASE), "browser notice"),
+    (("kommentar", "what you think"), re.compile(
+        r"^we want to hear what you think about this article|"
+        r"^verraten sie (?:uns )?(?:gerne )?in den kommentaren\b", re.IGNORECASE), "comment policy"),
     (("comment", "comentar"), re.compile(
         r"^(?:we welcome (?:reader )?comments|please understand that comments are moderated|"
         r"comments are moderated\b|para comentar (?:debes|tienes que|es necesario))",
@@ -224,6 +234,7 @@ LEGAL_NOTICE_WORDS = ("©", "copyright", "(c)", "rights reserved", "droits rése
                       "rechte vorbehalten", "derechos reservados", "diritti riservati",
                       "prawa zastrzeżone", "may not be")
 DISCLOSURE_WORDS = ("may earn", "may receive", "affiliate", "qualifying purchases", "link", "lien",
+                    "disclaimer", "disclosure", "gewähr",
                     "enlaces de afiliados")
 _DIGIT = re.compile(r"\d")  # every reading-time label holds its minutes
 COMMENT_FORM_WORDS = ("will not be published", "required fields", "e-mail-adresse",
@@ -262,7 +273,8 @@ _APPEAL = re.compile(
     r"(?:unabhängigen |guten )?journalismus)\b|^soutenez[- ](?:nous|notre|le journalisme)\b|^apoya (?:nuestro|el "
     r"periodismo)\b|^apoie (?:o|nosso) jornalismo\b|^unterstütze (?:uns|(?-i:[A-Z])\w+)\b|"
     r"\bwould you consider supporting\b|^je fais un don\b|^jede (?:kleine )?spende hilft\b|"
-    r"^ihr beitrag hilft, unsere\b", re.IGNORECASE)
+    r"^ihr beitrag hilft, unsere\b|\bunterstützen sie (?:diese form des )?journalismus\b",
+    re.IGNORECASE)
 APPEAL_WORDS = ("support", "donat", "contribution", "give", "become a", "unterstütze",
                 "soutenez", "apoya", "apoie", "un don", "spende", "beitrag hilft")  # one of these
 # is in every _APPEAL match
