@@ -720,3 +720,9 @@ def test_a_closing_bio_or_appeal_is_not_body(note):
     body = ARTICLE + [("The new timetable takes effect on the first of June, the board said.", 0.9),
                       ("Fares will not change this year.", 0.9)]
     assert selected_article(body + [(note, 0.8)]) == [text for text, _ in body]
+
+
+def test_a_links_header_with_nothing_of_the_article_under_it_goes():
+    lines = ARTICLE + [("Sie könnten auch an folgenden Artikeln interessiert sein", 0.6),
+                       ("Hafenfest 2024: alle Termine", 0.1)]
+    assert selected_article(lines) == ARTICLE_TEXT

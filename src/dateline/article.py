@@ -286,7 +286,8 @@ RECOMMEND_GAP = 2  # a recommendation header this close above body text introduc
 DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
 INTRO_MAX_WORDS = 12  # a colon line this short introduces what follows it rather than saying much
-INTRO_REACH = 2  # blocks below such a line where what it introduces must start
+INTRO_REACH = 2
+LINKS_HEADER_MAX_WORDS = 10  # a header over links ("Sie könnten auch interessiert sein") is short  # blocks below such a line where what it introduces must start
 LIST_INTRO_MIN = 0.3  # body probability of the colon line that introduces a list
 LIST_MIN_ITEMS = 2  # lines tight under it for it to introduce a list
 LIST_ITEM_FLOOR = 0.0  # body probability each of the list's items needs
@@ -768,13 +769,18 @@ def drop_appeal(state: Assembly, body: list[int]) -> list[int]:
 
 def drop_dangling_intros(state: Assembly, body: list[int]) -> list[int]:
     """``body`` without a short line ending in a colon whose list or paragraph did not make it
-    into the body ("Lesen Sie auch die folgenden Beiträge:", "Tags:", "Veja também:"): what it
+    into the body ("Lesen Sie auch die folgenden Beiträge:", "Tags:", "Veja também:"), or a
+    short header in the words of a links box ("Sie könnten auch an folgenden Artikeln
+    interessiert sein", "Other interesting sites") with nothing of the body under it: what it
     introduced was links or chrome, so it heads nothing of the article."""
     kept = []
     for k, i in enumerate(body):
         text = state.blocks[i].text
-        if text.endswith(":") and len(_WORD.findall(text)) <= INTRO_MAX_WORDS and \
-                (k + 1 == len(body) or body[k + 1] > i + INTRO_REACH):
+        words = len(_WORD.findall(text))
+        if (k + 1 == len(body) or body[k + 1] > i + INTRO_REACH) and (
+                text.endswith(":") and words <= INTRO_MAX_WORDS or
+                words <= LINKS_HEADER_MAX_WORDS and not _SENTENCE_END.search(text) and
+                links_header(text)):
             state.claim(i, "heads nothing of the article")
             continue
         kept.append(i)
