@@ -683,6 +683,10 @@ CHROME_LINES = [  # each alone after the article, scored as body by the labeller
     "Thank you for visiting. You are using a browser version with limited support for CSS.",
     "Disclaimer: The responses below are not provided or commissioned by the bank advertiser.",
     "(Alle Angaben ohne Gewähr)",
+    "1. We welcome reader comments on the top stories of the day.",
+    "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+    "ANZEIGE - Heute mal ausgehen? Wie wäre es mit einer Fahrt auf der Fähre?",
+    "Get the Most Popular Harbour Stories in a Weekly Newsletter",
 ]
 
 

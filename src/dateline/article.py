@@ -211,15 +211,18 @@ _FORM_NOTICES = (
         r"^wir informieren sie (?:täglich|regelmäßig|wöchentlich)|dans votre boîte (?:mail|aux lettres)|"
         r"^verpasse? keine (?:news|neuigkeiten|artikel|beiträge)\b|"
         r"\bmehr verpassen: abonnieren sie\b", re.IGNORECASE), "sign-up form"),
+    (("anzeige", "werbung", "advertisement", "sponsored", "publicité", "newsletter"), re.compile(
+        r"^\W?(?:anzeige|werbung|advertisement|sponsored|publicité)\s*[-–—:|.]\s|"
+        r"^get (?:the|our) .{1,60}\bnewsletter\b", re.IGNORECASE), "advertisement"),
     (("browser", "benachrichtigung"), re.compile(
         r"^(?:dein|ihr) browser ist (?:leider )?veraltet|\byou are using an? (?:outdated|old|"
         r"unsupported) browser|\bbrowser version with limited support|"
         r"^benachrichtigung(?:en)? aktivieren\b", re.IGNORECASE), "browser notice"),
-    (("kommentar", "what you think"), re.compile(
-        r"^we want to hear what you think about this article|"
+    (("kommentar", "what you think", "letter to the editor"), re.compile(
+        r"^we want to hear what you think about this article|\bsubmit (?:your|a) letter to the editor\b|"
         r"^verraten sie (?:uns )?(?:gerne )?in den kommentaren\b", re.IGNORECASE), "comment policy"),
     (("comment", "comentar"), re.compile(
-        r"^(?:we welcome (?:reader )?comments|please understand that comments are moderated|"
+        r"^(?:\d{1,2}\.\s+)?(?:we welcome (?:reader )?comments|please understand that comments are moderated|"
         r"comments are moderated\b|para comentar (?:debes|tienes que|es necesario))",
         re.IGNORECASE), "comment policy"),
     (("eintrag", "posted", "verschlagwortet"), re.compile(
