@@ -172,7 +172,8 @@ _LEGAL_NOTICE = re.compile(
     r"alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|"
     r"wszelkie prawa zastrzeżone)\W*$|^materiał chroniony prawem autorskim|"
     r"^this (?:document|article|material|content) is subject to copyright|"
-    r"\bare (?:registered )?trademarks of\b|^\W?these statements have not been evaluated by|^(?:this|the) (?:material|article|content|story) may not be "
+    r"\bare (?:registered )?trademarks of\b|^\W?these statements have not been evaluated by|"
+    r"^(?:this|the) (?:material|article|content|story) may not be "
     r"(?:published|reproduced|redistributed|copied)\b", re.IGNORECASE)
 LEGAL_NOTICE_MAX_WORDS = 40
 _READING_TIME = re.compile(
@@ -237,8 +238,7 @@ LEGAL_NOTICE_WORDS = ("©", "copyright", "(c)", "rights reserved", "droits rése
                       "rechte vorbehalten", "derechos reservados", "diritti riservati",
                       "prawa zastrzeżone", "may not be")
 DISCLOSURE_WORDS = ("may earn", "may receive", "affiliate", "qualifying purchases", "link", "lien",
-                    "disclaimer", "disclosure", "gewähr",
-                    "enlaces de afiliados")
+                    "disclaimer", "disclosure", "gewähr", "enlaces de afiliados")
 _DIGIT = re.compile(r"\d")  # every reading-time label holds its minutes
 COMMENT_FORM_WORDS = ("will not be published", "required fields", "e-mail-adresse",
                       "erforderliche felder", "votre adresse", "dirección de correo",
@@ -289,8 +289,8 @@ RECOMMEND_GAP = 2  # a recommendation header this close above body text introduc
 DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
 INTRO_MAX_WORDS = 12  # a colon line this short introduces what follows it rather than saying much
-INTRO_REACH = 2
-LINKS_HEADER_MAX_WORDS = 10  # a header over links ("Sie könnten auch interessiert sein") is short  # blocks below such a line where what it introduces must start
+INTRO_REACH = 2  # blocks below such a line where what it introduces must start
+LINKS_HEADER_MAX_WORDS = 10  # a header over links ("Sie könnten auch interessiert sein") is short
 LIST_INTRO_MIN = 0.3  # body probability of the colon line that introduces a list
 LIST_MIN_ITEMS = 2  # lines tight under it for it to introduce a list
 LIST_ITEM_FLOOR = 0.0  # body probability each of the list's items needs
@@ -504,7 +504,8 @@ def select_body(state: Assembly) -> list[int]:
         if _MEDIA_PLACEHOLDER.match(block.text):
             state.claim(i, "media placeholder")
             continue
-        if _CAPTION_OPENER.match(block.text) and len(_WORD.findall(block.text)) <= CAPTION_OPENER_MAX_WORDS:
+        if _CAPTION_OPENER.match(block.text) and \
+                len(_WORD.findall(block.text)) <= CAPTION_OPENER_MAX_WORDS:
             state.claim(i, "caption")
             continue
         if _AD_LABEL.match(block.text):
@@ -559,7 +560,8 @@ def list_continuations(state: Assembly) -> set[int]:
 
 
 def links_header(text: str) -> bool:
-    """Whether ``text`` heads a list of links ("Related:", "Weitere Meldungen:", "You may also like:")."""
+    """Whether ``text`` heads a list of links ("Related:", "Weitere Meldungen:", "You may also
+    like:")."""
     line = text.rstrip(": ")
     return bool(_RELATED_HEADER.match(line) or _POPULAR_HEADER.match(line) or
                 _RECOMMEND_HEADER.match(line) or _MORE_LINKS.search(line))
@@ -972,7 +974,7 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
         unstopped = [i for i in candidates if not (ends_with_full_stop(blocks[i].text) and
                                                    state.labels.body[i] >= LIKELY_BODY)]
         if unstopped and max(probs[i] for i in unstopped) >= TITLE_MIN_PROB:
-            candidates = unstopped  # a line ending in a full stop heads a page only for want of another
+            candidates = unstopped  # a full-stop line heads a page only for want of another
         return rank_headlines(blocks, state.labels, candidates, first_body, body, is_metadata)
     for i in range(min(first_body, len(blocks) - 1), max(-1, first_body - HEADER_ZONE), -1):
         if i == first_body and _INNER_SENTENCE_END.search(blocks[i].text):
@@ -1254,14 +1256,21 @@ def read_far_date(state: Assembly, article: Article, body: list[int], zone: set[
             return
 
 
+def name_zone_start(title_index: int | None, first_body: int) -> int:
+    """The first block where a bare byline or date may stand by the article: a few blocks above
+    the headline, or ``HEADER_ZONE`` blocks above the body when there is no headline."""
+    start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
+    return max(0, start)
+
+
 def leading_date_near(state: Assembly, body: list[int], title_index: int | None) -> str | None:
     """No date line anywhere: the day a line by the headline or at the start of the body opens
     with ("01.02.2022 „Der Arbeitsmarkt ist gut in ...", "27.01.2020 Soziales & Gesundheit"):
     a date glued to the lead or to a category the page printed without a break. The line stays
     where it is (body text keeps its words)."""
     first_body = body[0] if body else len(state.blocks)
-    start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
-    for i in range(max(0, start), min(first_body + NAME_BODY_SPAN + 1, len(state.blocks))):
+    start = name_zone_start(title_index, first_body)
+    for i in range(start, min(first_body + NAME_BODY_SPAN + 1, len(state.blocks))):
         if _DIGIT.search(state.blocks[i].text[:12]):
             found = leading_date(state.blocks[i].text, state.day_first)
             if found:
@@ -1276,10 +1285,10 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
     name line the labeller left out between the lead and the next paragraph), then beside or
     on the article's date line, and last right below the article (a signature)."""
     first_body = body[0] if body else len(state.blocks)
-    start = title_index - NAME_ZONE_ABOVE if title_index is not None else first_body - HEADER_ZONE
+    start = name_zone_start(title_index, first_body)
     last = body[min(len(body), NAME_BODY_BLOCKS) - 1] if body else first_body
     near_end = min(last, first_body + NAME_BODY_SPAN)  # (the first body blocks may be far apart)
-    for i in range(max(0, start), min(near_end + 1, len(state.blocks))):
+    for i in range(start, min(near_end + 1, len(state.blocks))):
         if i == title_index:
             continue
         people = names_on_line(state, i)
@@ -1288,7 +1297,7 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
             state.claim(i, "byline")
             return
     # a name line right above or below the article's date line, among its first blocks
-    for i in range(max(0, start), min(last + 1, len(state.blocks))):
+    for i in range(start, min(last + 1, len(state.blocks))):
         if state.reasons.get(i) != "date":
             continue
         for j in (i - 1, i + 1):
