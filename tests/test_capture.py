@@ -71,3 +71,14 @@ def test_character_references_printed_as_text_are_read():
                        b"Tickets at example.com/?a=1&copy=2 &bogus; stay as they are.")
     assert cap.text.splitlines()[0] == "Board gives 'final' word on ferries & piers today"
     assert "?a=1&copy=2 &bogus;" in cap.text
+
+
+def test_a_wrong_charset_declaration_falls_back_to_detection():
+    page = ('<html><head><meta charset="utf-8"><title>Fähre</title></head><body><p>'
+            + "Die Fähre fährt täglich über den Öresund, sagte sie. " * 20 + "</p></body></html>")
+    cap = read_capture(page.encode("cp1252"))
+    assert "Fähre fährt täglich" in cap.text and "\ufffd" not in cap.text
+    # a real UTF-8 page with one stray byte keeps its declared charset
+    stray = page.encode("utf-8").replace(b"</p>", b"\xfc</p>")
+    cap = read_capture(stray)
+    assert cap.encoding == "utf-8" and "Fähre fährt täglich" in cap.text

@@ -16,6 +16,7 @@ from dateline.model import Capture
 
 MAX_TEXT_CHARS = 4_000_000  # a news page's text is well under this; beyond it we keep the head
 MAX_INPUT_BYTES = 512 * 1024 * 1024  # refuse outright past this
+MISDECLARED_MIN = 8  # replacement characters before a declared charset can be judged wrong
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"))
@@ -89,7 +90,9 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         pass
     declared = declared_charset(data)
     if declared:
-        return data.decode(declared, errors="replace"), declared
+        text = data.decode(declared, errors="replace")
+        if not misdeclared(text):
+            return text, declared
     head = data[:20_000]
     controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls > max(8, len(head) // 50):
@@ -102,6 +105,14 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         raise CaptureError(source, "undecodable", "no character set decodes this input; pass "
                            "it as UTF-8 text")
     return data.decode(best.encoding, errors="replace"), best.encoding
+
+
+def misdeclared(text: str) -> bool:
+    """Whether text decoded with a page's declared charset shows the declaration is wrong: most
+    of its non-ASCII characters came out as replacement characters (a cp1252 page that says
+    UTF-8). A few stray bytes in a real UTF-8 page do not count."""
+    replaced = text.count("\ufffd")
+    return replaced > MISDECLARED_MIN and replaced * 2 > sum(1 for c in text if c > "\x7f")
 
 
 def declared_charset(data: bytes) -> str | None:
