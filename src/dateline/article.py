@@ -4,7 +4,7 @@ The learned labeller says which blocks are body and which is the headline; this 
 the rest from the words on the lines around them, in page order:
 
 - body: blocks the labeller scores >= ``BODY_THRESHOLD`` (``CJK_THRESHOLD`` for Chinese or
-  Japanese text) and the items of a list the article introduces with a colon line, however
+  Japanese text; ``SCANT_THRESHOLD`` when that finds under ``SCANT_BODY_CHARS``) and the items of a list the article introduces with a colon line, however
   their scores fade down the list (``list_continuations``), minus lines that are really metadata
   (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
   action such as "Subscribe to our newsletter" or "Follow us on Twitter", and media placeholders
@@ -61,6 +61,8 @@ from dateline.meta.lang import detect_language
 from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedLink
 
 BODY_THRESHOLD = 0.45  # tuned on a held-out CV fold: recall matters slightly more than precision
+SCANT_BODY_CHARS = 400  # a body this short at BODY_THRESHOLD is more often a miss than the article
+SCANT_THRESHOLD = 0.25  # ... so the page is read again at this body probability
 LIKELY_BODY = 0.5  # where "the article starts" for the headline search
 OUTSIDE_THRESHOLD = 0.5  # body probability needed away from the main run of body blocks
 TITLE_MIN_PROB = 0.15
@@ -298,6 +300,7 @@ LIST_ITEM_MIN_WORDS = 3  # an unbulleted item this short is a menu entry ("Galer
 LIST_ITEM_MAX_CHARS = 200  # a longer line is a paragraph, not a list item
 CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragraph: the
 # labeller's word-based features (word counts, "prose" lines) undercount text without spaces
+TEASER_REACH = 3  # blocks below a teaser's headline where its "Read more" link may stand
 PARAGRAPH_MIN_WORDS = 30  # running text this long followed by "Read more" is no teaser
 REPEAT_SHARE = 0.8  # share of a block's word 4-grams already in the body that makes it a repeat
 _LONE_CUE = re.compile(r"^\s*(?:by|von|par|por|di|door|text|autor(?:in)?|author|auteur)\s*:?\s*$",
@@ -400,6 +403,7 @@ class Assembly:
     published_cue: bool = False  # ``published`` came from a line with a "published" cue
     template: Collection[str] = ()  # template keys of lines that repeat across the site
     day_first: bool | None = None  # the page writes "07/05/2022" day first (None: month first)
+    threshold: float = BODY_THRESHOLD  # body probability a block needs
 
     @cached_property
     def blank_lines(self) -> bool:
@@ -436,7 +440,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
     path turns it off when the page's metadata names the authors)."""
     state = Assembly(blocks, labels, template=template or ())
     article = Article(source=capture.source, url=capture.url, warnings=list(capture.warnings))
-    body = select_body(state)
+    state, body = body_of(state)
     state.day_first = slash_day_first(state.blocks, body)
     title_index = find_title(state, body)
     if title_index is not None:
@@ -452,11 +456,30 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
     article.body = body_blocks(blocks, state.body)
     add_unique(article.sources, dateline_agencies(article.body))
     read_links(state, article)
-    article.lang = detect_language(article.text) if article.body else None
+    article.lang = detect_language(article.text if article.body else page_words(blocks))
     add_warnings(article)
     if explain:
         article.dropped = dropped_lines(state)
     return article
+
+
+def body_of(state: Assembly) -> tuple[Assembly, list[int]]:
+    """The body blocks (``select_body``) and the state that chose them: when the body is scant
+    (under ``SCANT_BODY_CHARS``: a page of short paragraphs the labeller doubted, an empty
+    article), the page read again at ``SCANT_THRESHOLD`` if that finds more."""
+    body = select_body(state)
+    if sum(len(state.blocks[i].text) for i in body) >= SCANT_BODY_CHARS:
+        return state, body
+    retry = Assembly(state.blocks, state.labels, template=state.template,
+                     threshold=SCANT_THRESHOLD)
+    wider = select_body(retry)
+    return (retry, wider) if len(wider) > len(body) else (state, body)
+
+
+def page_words(blocks: list[Block]) -> str:
+    """The running text of a page with no article (a section front, a page of links): its
+    lines of several words, for the language of the page."""
+    return "\n".join(block.text for block in blocks if len(_WORD.findall(block.text)) >= 4)
 
 
 def slash_day_first(blocks: list[Block], body: list[int]) -> bool | None:
@@ -480,7 +503,7 @@ def select_body(state: Assembly) -> list[int]:
     glued, counted = [], []
     listed = list_continuations(state)
     for i, block in enumerate(state.blocks):
-        if scores[i] < BODY_THRESHOLD and not (scores[i] >= CJK_THRESHOLD and
+        if scores[i] < state.threshold and not (scores[i] >= CJK_THRESHOLD and
                                               mostly_cjk(block.text)) and i not in listed:
             continue
         if state.template and template_key(block.text) in state.template:
@@ -511,8 +534,7 @@ def select_body(state: Assembly) -> list[int]:
         if _AD_LABEL.match(block.text):
             state.claim(i, "advertisement")
             continue
-        if i + 1 < len(state.blocks) and is_read_more(state.blocks[i + 1].text) and \
-                not is_paragraph(block.text):
+        if not is_paragraph(block.text) and read_more_below(state.blocks, i):
             continue  # a headline with its own "Read more" link is a teaser (read_links lists it)
         if i > 0 and _TAG_HEADER.match(state.blocks[i - 1].text) and keyword_list(block.text):
             continue  # the keyword list under a "Tags" header: tags, not article text
@@ -668,6 +690,22 @@ def is_paragraph(text: str) -> bool:
     """True for a paragraph of running text: ``PARAGRAPH_MIN_WORDS`` words or more, ending a
     sentence (a teaser is a headline, perhaps with a line of summary)."""
     return len(_WORD.findall(text)) >= PARAGRAPH_MIN_WORDS and bool(_SENTENCE_END.search(text))
+
+
+def read_more_below(blocks: list[Block], i: int) -> bool:
+    """Whether a "Read more" link closes the teaser block ``i`` stands in: the next block, or
+    one further down past the teaser's summary and age ("2 hours ago") when neither is a
+    paragraph of running text."""
+    aged = False
+    for j in range(i + 1, min(i + 1 + TEASER_REACH, len(blocks))):
+        text = blocks[j].text
+        if is_read_more(text):
+            return j == i + 1 or aged
+        if _RELATIVE_TIME.match(text):
+            aged = True
+        elif j > i + 1 or is_paragraph(text):
+            return False
+    return False
 
 
 def is_read_more(text: str) -> bool:
