@@ -730,3 +730,52 @@ def test_a_links_header_with_nothing_of_the_article_under_it_goes():
     lines = ARTICLE + [("Sie könnten auch an folgenden Artikeln interessiert sein", 0.6),
                        ("Hafenfest 2024: alle Termine", 0.1)]
     assert selected_article(lines) == ARTICLE_TEXT
+
+
+def test_a_scant_body_is_read_again_at_a_lower_threshold():
+    doubted = [("CHEER ON the juniors as they jump the final round of the talent search.", 0.3),
+               ("VISIT the county horse show in Harrisburg, with a grand prix on Saturday night "
+                "and pony classes on Sunday morning.", 0.33),
+               ("SPEND a day at the three-day event in Elkton rooting for your favourite riders "
+                "through dressage, cross-country and show jumping.", 0.34)]
+    assert selected_article([("Related Articles", 0.05)] + doubted) == [t for t, _ in doubted]
+    # a full body at the normal threshold keeps out the doubted lines
+    full = ARTICLE + [("Councillors said the extra sailings would be paid for by the new parking "
+                       "charges at the terminal, which start in June.", 0.9),
+                      ("The operator has hired six more crew and will lease a second boat from "
+                       "a neighbouring island until its own is refitted next winter.", 0.9),
+                      ("Passengers have complained for years about crowded evening crossings.",
+                       0.9)]
+    assert selected_article(full + doubted[:1]) == [t for t, _ in full]
+
+
+def test_a_teasers_summary_and_age_above_its_read_more_are_teaser():
+    lines = ARTICLE + [("Chile's central bank holds rates steady", 0.6),
+                       ("The bank signalled it could resume cutting later in the year.", 0.6),
+                       ("3 hours ago", 0.1), ("Read more", 0.1)]
+    assert selected(lines) == ARTICLE_TEXT
+    # without the age line, only the line right above "Read more" is the teaser's
+    lines = ARTICLE + [("A short last paragraph of the story.", 0.9), ("Read more", 0.1)]
+    assert selected(lines) == ARTICLE_TEXT
+
+
+def test_a_licence_notice_is_a_page_notice():
+    from dateline.article import page_notice
+
+    assert page_notice("This work is licensed under a Creative Commons Attribution 4.0 "
+                       "International License.") == "licence notice"
+    assert page_notice("Die Inhalte dieser Website stehen unter einer Creative Commons "
+                       "Namensnennung 3.0 Lizenz.") == "licence notice"
+    assert page_notice("With a network of staff around the world, Creative Commons provides "
+                       "free copyright licenses.") is None
+
+
+def test_a_headline_behind_breadcrumbs_is_the_line_without_them():
+    from dateline.article import headline_without_crumbs
+
+    blocks = page(["Start Top Thema DGB: Bridge closure shows years of neglect", "Share",
+                   "DGB: Bridge closure shows years of neglect", "By Anna Berg"])
+    assert headline_without_crumbs(blocks, 0) == 2
+    # a topic and a colon belong to the headline
+    blocks = page(["Italien: Reise- und Sicherheitshinweise", "Reise- und Sicherheitshinweise"])
+    assert headline_without_crumbs(blocks, 0) == 0

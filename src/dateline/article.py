@@ -178,6 +178,11 @@ _LEGAL_NOTICE = re.compile(
     r"^(?:this|the) (?:material|article|content|story) may not be "
     r"(?:published|reproduced|redistributed|copied)\b", re.IGNORECASE)
 LEGAL_NOTICE_MAX_WORDS = 40
+_LICENCE_NOTICE = re.compile(  # "This work is licensed under a Creative Commons ... License"
+    r"\b(?:creative commons|cc[ -]by)\b", re.IGNORECASE)
+_LICENSED = re.compile(r"\b(?:licensed under|lizenziert|(?:is|are) available under|veröffentlicht|"
+                       r"(?:stehen|sind|steht|ist) (?:[\w.]+ ){0,6}unter (?:einer|der)\b)", re.IGNORECASE)
+LICENCE_WORDS = ("creative commons", "cc by", "cc-by")
 _READING_TIME = re.compile(
     r"^\W{0,3}(?:(?:estimated )?reading time|read(?:ing)? time|temps de lecture|lesezeit|lesedauer|"
     r"tiempo de lectura|tempo di lettura|czas czytania|leestijd|"
@@ -861,6 +866,9 @@ def page_notice(text: str) -> str | None:
     if may_contain(text, LEGAL_NOTICE_WORDS, low) and _LEGAL_NOTICE.search(text) and \
             len(_WORD.findall(text)) <= LEGAL_NOTICE_MAX_WORDS:
         return "legal notice"
+    if may_contain(text, LICENCE_WORDS, low) and _LICENCE_NOTICE.search(text) and \
+            _LICENSED.search(text) and len(_WORD.findall(text)) <= LEGAL_NOTICE_MAX_WORDS * 2:
+        return "licence notice"
     if _DIGIT.search(text) and _READING_TIME.match(text) and len(_WORD.findall(text)) <= 10:
         return "reading time"
     if may_contain(text, DISCLOSURE_WORDS, low) and _DISCLOSURE.search(text) and \
@@ -1013,7 +1021,8 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
                                                    state.labels.body[i] >= LIKELY_BODY)]
         if unstopped and max(probs[i] for i in unstopped) >= TITLE_MIN_PROB:
             candidates = unstopped  # a full-stop line heads a page only for want of another
-        return rank_headlines(blocks, state.labels, candidates, first_body, body, is_metadata)
+        return headline_without_crumbs(blocks, rank_headlines(blocks, state.labels, candidates,
+                                                              first_body, body, is_metadata))
     for i in range(min(first_body, len(blocks) - 1), max(-1, first_body - HEADER_ZONE), -1):
         if i == first_body and _INNER_SENTENCE_END.search(blocks[i].text):
             continue  # the first body block may be the headline, but not one holding sentences
@@ -1021,6 +1030,34 @@ def find_title(state: Assembly, body: list[int]) -> int | None:
                 and not is_chrome_line(blocks[i].text):
             return i
     return None
+
+
+def headline_without_crumbs(blocks: list[Block], index: int | None) -> int | None:
+    """The block of the headline itself when the chosen line is the headline behind a breadcrumb
+    trail or a kicker ("Start Top Thema DGB: Brückensperrung ..." with "DGB: Brückensperrung
+    ..." a few lines off): a line near it that is its tail, of ``CRUMB_TAIL_MIN_WORDS`` words or
+    more, under at most ``CRUMB_MAX_WORDS`` words of prefix not ending in a colon (a topic
+    label: "Italien: Reise- und Sicherheitshinweise"); else ``index``."""
+    if index is None:
+        return index
+    words = _WORD.findall(blocks[index].text.casefold())
+    if len(words) < CRUMB_TAIL_MIN_WORDS + 1:
+        return index
+    for j in range(max(0, index - CRUMB_REACH), min(len(blocks), index + CRUMB_REACH + 1)):
+        text = blocks[j].text
+        if j == index or len(text) >= len(blocks[index].text):
+            continue
+        tail = _WORD.findall(text.casefold())
+        if CRUMB_TAIL_MIN_WORDS <= len(tail) < len(words) <= len(tail) + CRUMB_MAX_WORDS and \
+                words[-len(tail):] == tail and not kicker_colon(blocks[index].text, text):
+            return j
+    return index
+
+
+def kicker_colon(title: str, tail: str) -> bool:
+    """Whether ``title`` is "Italien: <tail>": a topic and a colon are part of a headline."""
+    cut = title.casefold().rfind(tail.casefold()[:20])
+    return cut > 0 and title[:cut].rstrip().endswith(":")
 
 
 def ends_with_full_stop(text: str) -> bool:
@@ -1061,6 +1098,9 @@ def title_candidates(state: Assembly, body: list[int],
     return candidates, first_body
 
 
+CRUMB_REACH = 6  # blocks either side of a headline searched for the headline without its crumbs
+CRUMB_TAIL_MIN_WORDS = 3
+CRUMB_MAX_WORDS = 6
 RUN_GAP = 8  # likely-body blocks further apart than this belong to different runs
 
 
