@@ -156,7 +156,8 @@ _CONSENT_HEADING = re.compile(
     r"\bcookies?\b.{0,40}\b(?:settings|preferences|policy|consent|choices|einstellungen|"
     r"richtlinie|paramètres|préférences|politique|política|configuración|impostazioni)\b|"
     r"\b(?:use of|choices?|utilisation des|choix|gestion des|verwendung von|manage|uso de|"
-    r"uso dei|utilizzo dei|politique de|informativa|einstellungen|consent)\b.{0,40}\bcookies?\b",
+    r"uso dei|utilizzo dei|politique de|informativa|einstellungen|consent)\b.{0,40}\bcookies?\b|"
+    r"\b(?:uses|verwendet|nutzt|benutzt|utilise|utiliza|usa|utilizza)\s+(?:\w+\s+)?cookies\b",
     re.IGNORECASE)
 CONSENT_BUTTON_VERBS = frozenset(
     "accept accepter accepte akzeptieren aceptar acepto accetta accetto agree reject refuse "
@@ -387,7 +388,11 @@ _CHROME_TITLE = re.compile(  # toolbars, share widgets and notices that look lik
     r"\bskip to (?:main|content|sidebar|navigation)\b|^leichte sprache\b|"
     r"\blink (?:wurde )?kopiert\b|^empfehlen sie uns\b|^vielen dank für ihre anmeldung\b|"
     r"^warum sehe ich .{1,40} nicht\?$|^werben (?:auf|bei|in|mit)\b|^externe medien$|"
-    r"^learn more about our\b", re.IGNORECASE)
+    r"^learn more about our\b|^(?:kommentar verfassen|antwort abbrechen|leave a (?:reply|comment)|"
+    r"cancel reply|schreibe einen kommentar|post a comment|laisser un commentaire)\b|"
+    r"^(?:deprecated|warning|notice|fatal error|parse error|strict standards): .{0,300}\bon line \d+|"
+    r"^(?:artikel|inhalte?|beiträge) (?:werden|wird) geladen\b|^(?:loading|chargement)\s*(?:\.\.\.|…)",
+    re.IGNORECASE)
 # link residue, bullets, and the box-drawing rule ("━━━━") w3m draws for an <hr> it joins on
 _TITLE_EDGES = re.compile(r"^[<>»«|*~·•\u2500-\u257f\s]+|[<>»«|*~·•\u2500-\u257f\s]+$")
 

@@ -135,7 +135,7 @@ def ranker_examples(pages: list[PageExamples], body_probs: np.ndarray,
     """The headline ranker's candidates of every text rendering with a gold title, from
     out-of-fold body and ``title`` probabilities and the same candidate choice as at run time;
     a candidate is right when it reads as the gold."""
-    from dateline.article import Assembly, clean_title, is_metadata_line, select_body, title_candidates
+    from dateline.article import Assembly, body_of, clean_title, is_metadata_line, title_candidates
     from dateline.evaluate import norm
     from dateline.headline import candidate_features, metadata_near
     from dateline.labeller import Labelling, title_window
@@ -152,8 +152,7 @@ def ranker_examples(pages: list[PageExamples], body_probs: np.ndarray,
             title_p = np.zeros(n)
             lo, hi = title_window(body_p)
             title_p[lo:hi] = title_probs[lo_row + lo:lo_row + hi]
-            state = Assembly(blocks, Labelling(body=body_p, title=title_p))
-            body = select_body(state)
+            state, body = body_of(Assembly(blocks, Labelling(body=body_p, title=title_p)))
             candidates, first_body = title_candidates(state, body)
             right = [int(norm(clean_title(blocks[i].text)) == norm(gold)) for i in candidates]
             if len(candidates) < 2 or not any(right):
