@@ -779,3 +779,13 @@ def test_a_headline_behind_breadcrumbs_is_the_line_without_them():
     # a topic and a colon belong to the headline
     blocks = page(["Italien: Reise- und Sicherheitshinweise", "Reise- und Sicherheitshinweise"])
     assert headline_without_crumbs(blocks, 0) == 0
+
+
+def test_a_schedule_of_lines_opening_alike_is_taken_whole():
+    schedule = [("1a etapa: 10 de março – Interlagos", 0.3), ("2a etapa: 8 de abril – Curitiba", 0.38),
+                ("3a etapa: 22 de abril – Velopark", 0.33), ("4a etapa: 06 de maio – Londrina", 0.5),
+                ("5a etapa: 20 de maio – Santa Cruz do Sul", 0.47)]
+    assert selected(ARTICLE + schedule) == ARTICLE_TEXT + [t for t, _ in schedule]
+    # a run the labeller disbelieves stays out
+    doubted = [(text, 0.1) for text, _ in schedule[:4]] + [schedule[4]]
+    assert selected(ARTICLE + doubted) == ARTICLE_TEXT + [schedule[4][0]]

@@ -4,8 +4,10 @@ The learned labeller says which blocks are body and which is the headline; this 
 the rest from the words on the lines around them, in page order:
 
 - body: blocks the labeller scores >= ``BODY_THRESHOLD`` (``CJK_THRESHOLD`` for Chinese or
-  Japanese text; ``SCANT_THRESHOLD`` when that finds under ``SCANT_BODY_CHARS``) and the items of a list the article introduces with a colon line, however
-  their scores fade down the list (``list_continuations``), minus lines that are really metadata
+  Japanese text; ``SCANT_THRESHOLD`` when that finds under ``SCANT_BODY_CHARS``), a run of
+  lines opening alike with a number ("1a etapa: ...") that the labeller half believes
+  (``uniform_runs``), and the items of a list the article introduces with a colon line,
+  however their scores fade down the list (``list_continuations``), minus lines that are really metadata
   (bylines, date lines, credits, wire-source lines, inline "READ MORE:" promos, short calls to
   action such as "Subscribe to our newsletter" or "Follow us on Twitter", and media placeholders
   a text browser prints for images and frames: "[photo-slug-580x386]", "IFRAME: https://…",
@@ -304,6 +306,8 @@ LIST_MIN_ITEMS = 2  # lines tight under it for it to introduce a list
 LIST_ITEM_FLOOR = 0.0  # body probability each of the list's items needs
 LIST_ITEM_MIN_WORDS = 3  # an unbulleted item this short is a menu entry ("Galerien", "Lesetipps")
 LIST_ITEM_MAX_CHARS = 200  # a longer line is a paragraph, not a list item
+UNIFORM_RUN_MIN = 4  # lines opening alike with a number that make a list
+UNIFORM_RUN_MEAN = 0.25  # their mean body probability (one of them must be body)
 CJK_THRESHOLD = 0.4  # body probability needed by a Chinese or Japanese paragraph: the
 # labeller's word-based features (word counts, "prose" lines) undercount text without spaces
 TEASER_REACH = 3  # blocks below a teaser's headline where its "Read more" link may stand
@@ -511,7 +515,7 @@ def select_body(state: Assembly) -> list[int]:
     scores = state.labels.body
     body = []
     glued, counted = [], []
-    listed = list_continuations(state)
+    listed = list_continuations(state) | uniform_runs(state)
     for i, block in enumerate(state.blocks):
         if scores[i] < state.threshold and not (scores[i] >= CJK_THRESHOLD and
                                               mostly_cjk(block.text)) and i not in listed:
@@ -589,6 +593,39 @@ def list_continuations(state: Assembly) -> set[int]:
         if len(items) >= LIST_MIN_ITEMS:
             listed.update([i, *items])
     return listed
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def line_shape(text: str) -> tuple[str, ...] | None:
+    """The opening of a list line with its numbers blanked ("5a etapa: 20 de maio – ..." →
+    ("0a", "etapa:")): lines of one list share it; None for a line of one or two words."""
+    words = text.split(maxsplit=3)
+    if len(words) < 3 or not _DIGITS.search(" ".join(words[:2])):
+        return None
+    return tuple(_DIGITS.sub("0", word.casefold()) for word in words[:2])
+
+
+def uniform_runs(state: Assembly) -> set[int]:
+    """Indices of runs of ``UNIFORM_RUN_MIN`` or more consecutive item-sized lines opening
+    alike with a number ("1a etapa: ...", "2a etapa: ...") of which one is body and the mean
+    body probability is ``UNIFORM_RUN_MEAN`` or more: a schedule whose scores fade and
+    flicker, taken whole."""
+    blocks, scores = state.blocks, state.labels.body
+    runs: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        shape = line_shape(blocks[i].text) if len(blocks[i].text) <= LIST_ITEM_MAX_CHARS else None
+        j = i + 1
+        while shape and j < len(blocks) and len(blocks[j].text) <= LIST_ITEM_MAX_CHARS and \
+                line_shape(blocks[j].text) == shape:
+            j += 1
+        if shape and j - i >= UNIFORM_RUN_MIN and max(scores[i:j]) >= state.threshold and \
+                sum(scores[i:j]) >= UNIFORM_RUN_MEAN * (j - i):
+            runs.update(range(i, j))
+        i = j
+    return runs
 
 
 def links_header(text: str) -> bool:
