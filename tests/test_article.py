@@ -789,3 +789,11 @@ def test_a_schedule_of_lines_opening_alike_is_taken_whole():
     # a run the labeller disbelieves stays out
     doubted = [(text, 0.1) for text, _ in schedule[:4]] + [schedule[4]]
     assert selected(ARTICLE + doubted) == ARTICLE_TEXT + [schedule[4][0]]
+
+
+def test_a_list_in_a_capture_without_blank_lines_needs_some_belief_in_each_item():
+    items = [("Hundreds of tasks that make an evening more interesting", 0.41),
+             ("Dozens of questions that help you know each other better", 0.38),
+             ("Challenges to finish within a week of the game", 0.36)]
+    lines = ARTICLE + [("The game holds:", 0.39)] + items + [("Download the app now", 0.1)]
+    assert selected(lines) == ARTICLE_TEXT + ["The game holds:"] + [t for t, _ in items]

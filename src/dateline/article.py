@@ -304,6 +304,7 @@ LINKS_HEADER_MAX_WORDS = 10  # a header over links ("Sie könnten auch interessi
 LIST_INTRO_MIN = 0.3  # body probability of the colon line that introduces a list
 LIST_MIN_ITEMS = 2  # lines tight under it for it to introduce a list
 LIST_ITEM_FLOOR = 0.0  # body probability each of the list's items needs
+RUN_ON_ITEM_FLOOR = 0.35  # ... in a capture with no blank lines (WET), where nothing shows the list end
 LIST_ITEM_MIN_WORDS = 3  # an unbulleted item this short is a menu entry ("Galerien", "Lesetipps")
 LIST_ITEM_MAX_CHARS = 200  # a longer line is a paragraph, not a list item
 UNIFORM_RUN_MIN = 4  # lines opening alike with a number that make a list
@@ -577,19 +578,19 @@ def list_continuations(state: Assembly) -> set[int]:
     """Indices of a list's intro line and items that the article holds, whatever their score.
 
     The labeller's score fades down a long tight list (tour dates, a feature list) as its
-    window fills with short lines. In a text capture with blank lines, a line ending in a colon
-    that the labeller half believes (``LIST_INTRO_MIN``) introduces the list when two or more
-    lines sit tight under it (the first may follow one blank line), each with the same bullet
-    and no longer than a list item."""
-    if not state.blank_lines:
-        return set()
+    window fills with short lines. A line ending in a colon that the labeller half believes
+    (``LIST_INTRO_MIN``) introduces the list when two or more lines sit tight under it (the
+    first may follow one blank line), each with the same bullet and no longer than a list item;
+    in a capture with no blank lines at all (WET), where no gap shows where the list ends, each
+    item needs ``RUN_ON_ITEM_FLOOR``."""
     blocks, scores = state.blocks, state.labels.body
+    floor = LIST_ITEM_FLOOR if state.blank_lines else RUN_ON_ITEM_FLOOR
     listed: set[int] = set()
     for i, intro in enumerate(blocks[:-2]):
         if scores[i] < LIST_INTRO_MIN or not intro.text.endswith(":") or intro.tag or \
                 blocks[i + 1].blank_before > 1 or links_header(intro.text):
             continue
-        items = list_items(blocks, scores, i + 1)
+        items = list_items(blocks, scores, i + 1, floor)
         if len(items) >= LIST_MIN_ITEMS:
             listed.update([i, *items])
     return listed
@@ -636,13 +637,13 @@ def links_header(text: str) -> bool:
                 _RECOMMEND_HEADER.match(line) or _MORE_LINKS.search(line))
 
 
-def list_items(blocks: list[Block], scores, first: int) -> list[int]:
+def list_items(blocks: list[Block], scores, first: int, floor: float = LIST_ITEM_FLOOR) -> list[int]:
     """Indices of the tight run of same-bullet, item-sized blocks that starts at ``first``."""
     items = []
     for i in range(first, len(blocks)):
         block = blocks[i]
         if (i > first and (block.blank_before or block.bullet != blocks[first].bullet)) or \
-                len(block.text) > LIST_ITEM_MAX_CHARS or scores[i] < LIST_ITEM_FLOOR or \
+                len(block.text) > LIST_ITEM_MAX_CHARS or scores[i] < floor or \
                 not (block.bullet or len(_WORD.findall(block.text)) >= LIST_ITEM_MIN_WORDS):
             break
         items.append(i)
