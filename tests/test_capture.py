@@ -82,3 +82,13 @@ def test_a_wrong_charset_declaration_falls_back_to_detection():
     stray = page.encode("utf-8").replace(b"</p>", b"\xfc</p>")
     cap = read_capture(stray)
     assert cap.encoding == "utf-8" and "Fähre fährt täglich" in cap.text
+
+
+def test_mojibake_in_a_text_capture_is_repaired_and_flagged():
+    clean = "Le café est à côté de la gare.\nIl l’a dit à l’école, très bien.\n"
+    capture = read_capture(clean.encode("utf-8").decode("cp1252", errors="replace"))
+    assert capture.text == clean
+    assert any("mojibake" in w for w in capture.warnings)
+    # real accented text is left alone
+    clean = "São Paulo, Ålesund and Ðakovo: Ça va, Âge d'or.\n"
+    assert read_capture(clean).text == clean and not read_capture(clean).warnings

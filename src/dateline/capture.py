@@ -28,6 +28,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{
 _HTML_SNIFF_STR = re.compile(_HTML_SNIFF.pattern.decode(), re.IGNORECASE)
 _CONTROL_BYTES = tuple(range(0, 9)) + tuple(range(14, 32))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MOJIBAKE_MARKS = ("Ã", "Â", "â€", "Ð", "Å")  # how UTF-8 read as cp1252 and kin opens a character
+MOJIBAKE_MIN = 3  # such marks on a page before ftfy is asked to repair it
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -52,10 +54,28 @@ def read_capture(data: str | bytes, *, source: str = "<memory>", url: str | None
     if text.count("\ufffd") > 20:
         warnings.append(f"{text.count(chr(0xFFFD))} undecodable characters replaced")
     kind = "html" if looks_like_html(text) else "text"
-    if kind == "text" and "&" in text:
-        text = unescaped_entities(text)
+    if kind == "text":
+        if "&" in text:
+            text = unescaped_entities(text)
+        repaired = without_mojibake(text)
+        if repaired is not text:
+            warnings.append("mojibake repaired: the capture had been decoded with the wrong "
+                            "character set before it reached dateline")
+            text = repaired
     return Capture(text=text, kind=kind, source=source, url=url, encoding=encoding,
                    warnings=warnings)
+
+
+def without_mojibake(text: str) -> str:
+    """``text`` with mojibake undone ("CafÃ©" → "Café", "Âŋ" → "¿": UTF-8 that a renderer
+    decoded as cp1252 or another single-byte charset before writing the capture), by ftfy's
+    ``fix_encoding``; the same object when there is nothing to repair."""
+    if sum(text.count(mark) for mark in _MOJIBAKE_MARKS) < MOJIBAKE_MIN:
+        return text
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    return text if fixed == text else fixed
 
 
 def unescaped_entities(text: str) -> str:
