@@ -823,15 +823,21 @@ def drop_author_notes(state: Assembly, body: list[int]) -> list[int]:
 
 def without_title_copies(state: Assembly, body: list[int], title_index: int | None) -> list[int]:
     """``body`` without the blocks above the headline that repeat it word for word (claimed):
-    the last crumb of a breadcrumb trail, a sticky header. A copy below it is the body's own
+    the last crumb of a breadcrumb trail, a sticky header, or a breadcrumb trail that ends in it
+    ("Home News Business News <headline>"). A copy below it is the body's own
     (a blog repeats its title)."""
     if title_index is None or not body or body[0] >= title_index:
         return body
     title_words = _WORD.findall(state.blocks[title_index].text.casefold())
     kept = []
     for i in body:
-        if i < title_index and _WORD.findall(state.blocks[i].text.casefold()) == title_words:
+        words = _WORD.findall(state.blocks[i].text.casefold()) if i < title_index else ()
+        if words == title_words:
             state.claim(i, "headline repeated")
+        elif len(title_words) >= CRUMB_TAIL_MIN_WORDS and \
+                len(title_words) < len(words) <= len(title_words) + CRUMB_MAX_WORDS and \
+                words[-len(title_words):] == title_words:
+            state.claim(i, "breadcrumb")  # "Home News Business News <the headline>"
         else:
             kept.append(i)
     return kept
