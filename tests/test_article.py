@@ -797,3 +797,16 @@ def test_a_list_in_a_capture_without_blank_lines_needs_some_belief_in_each_item(
              ("Challenges to finish within a week of the game", 0.36)]
     lines = ARTICLE + [("The game holds:", 0.39)] + items + [("Download the app now", 0.1)]
     assert selected(lines) == ARTICLE_TEXT + ["The game holds:"] + [t for t, _ in items]
+
+
+def test_recommended_cards_above_all_the_body_give_way_to_the_doubted_article():
+    article = ("Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida, e "
+               "gostar é sentir com a alma, mas expressar os sentimentos depende das ideias que "
+               "temos sobre o amor, sobre nós mesmos e sobre o que esperamos de quem amamos")
+    cards = [("A vida requer da gente otimismo e coragem para esperar o melhor e fazer o melhor "
+              "acontecer todos os dias.", 0.94),
+             ("O que une uma família é o amor, o carinho, o querer bem, a certeza de apoio e de "
+              "mãos estendidas.", 0.9)]
+    lines = [(article, 0.4), ("Você pode gostar...", 0.1), ("[lazy_placeholder][otimismo]", 0.05),
+             ("Whatsapp Facebook Pint Baixar", 0.05)] + cards
+    assert selected_article(lines) == [article]

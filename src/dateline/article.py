@@ -295,7 +295,7 @@ APPEAL_MIN_ABOVE = 3  # body blocks above an appeal for it to close the article
 APPEAL_MAX_CHARS = 400
 TAGS_CUT_MIN_ABOVE = 3  # body blocks above a tag list for it to close the article
 TAG_LIST_MAX_CHARS = 200  # a tag header or "Tags: a, b" line that may close the article
-RECOMMEND_GAP = 2  # a recommendation header this close above body text introduces cards
+RECOMMEND_GAP = 3  # a recommendation header this close above body text introduces cards
 DATED_CARDS_MIN = 3  # teaser cards with their date lines on a page for them to be a rail
 _COUNT_LINK = re.compile(r"[^\W\d]\W*\s\(\d{1,6}\)$")
 INTRO_MAX_WORDS = 12  # a colon line this short introduces what follows it rather than saying much
@@ -685,17 +685,27 @@ def less_text_below(blocks: list[Block], body: list[int], pos: int) -> bool:
 
 def cut_at_recommendations(state: Assembly, body: list[int]) -> list[int]:
     """``body`` up to a "You may also like" / "Você pode gostar..." header that sits right
-    above body-like text (within ``RECOMMEND_GAP`` blocks) after the article has begun: the
+    above body-like text (within ``RECOMMEND_GAP`` blocks) after the article has begun (or
+    above all of it, under a paragraph the labeller doubted, ``doubted_article_above``): the
     text under it is the snippets of recommended posts, not more of the article (an inline
     box of links mid-article is followed by links, and the article resumes further down)."""
     blocks = state.blocks
-    for pos in range(1, len(body)):
+    for pos in range(len(body)):
         below = body[pos]
-        for i in range(max(body[pos - 1] + 1, below - RECOMMEND_GAP), below + 1):
+        for i in range(max(body[pos - 1] + 1 if pos else 0, below - RECOMMEND_GAP), below + 1):
             text = blocks[i].text
-            if len(text) <= RECOMMEND_HEADER_MAX and _RECOMMEND_HEADER.match(text):
+            if len(text) <= RECOMMEND_HEADER_MAX and _RECOMMEND_HEADER.match(text) and \
+                    (pos or doubted_article_above(state, i)):
                 return cut_body(state, body, pos, "recommended")
     return body
+
+
+def doubted_article_above(state: Assembly, header: int) -> bool:
+    """Whether running text the labeller half believes (``SCANT_THRESHOLD``) stands above a
+    recommendation header that heads all of the body: the article, scored under the cards."""
+    return any(state.labels.body[j] >= SCANT_THRESHOLD and
+               len(_WORD.findall(state.blocks[j].text)) >= PARAGRAPH_MIN_WORDS
+               for j in range(max(0, header - HEADER_ZONE), header))
 
 
 def dated_cards(state: Assembly, body: list[int]) -> list[int]:
