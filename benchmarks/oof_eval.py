@@ -63,7 +63,7 @@ def fit(data: Path, work: Path, cache: Path, limit: int | None = None) -> None:
     work.mkdir(parents=True, exist_ok=True)
     folds = [tf.fold_of(page.page_id) for page in pages]
     for k in range(tf.FOLDS):
-        ranker = tf.fit_ranker(examples, tf.TITLE_ROUNDS, keep=lambda i: folds[i] != k)
+        ranker = tf.fit_ranker(examples, tf.RANK_ROUNDS, keep=lambda i: folds[i] != k)
         ranker.save_model(str(work / f"rank{k}.txt"))
     log("fold rankers done")
     index = [[page.dataset, page.page_id, renderer, len(arr)]
