@@ -26,7 +26,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     '05_ledger-libraries-opinion': {'authors', 'body', 'related', 'section'},
     '06_westcoast-storm-live': {'body', 'section'},
     '07_cronica-cercanias': {'body', 'sources'},  # the standfirst (session 11's retrain)
-    '08_marketpulse-grocer-closures': {'section', 'title'},  # "Retail" taken (same retrain)
     '09_riverside-world-front': {'teaser not listed'},
     '11_harborsentinel-ap-otters': {'byline_org'},
     '12_byteworth-photo-backup': {'body', 'related', "text contains 'A small external hard drive next to a laptop'"},

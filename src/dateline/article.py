@@ -343,6 +343,11 @@ _MEDIA_PLACEHOLDER = re.compile(  # "[img-slug-580x386]", "photo_12.jpg", "IFRAM
     r"^IFRAME:\s*(?:https?:)?//\S+(?: \S+)*$|"  # lynx wraps a long frame URL: pieces joined
     r"^\[[^\]\s]{30,}(?: [^\]\s]+)*\]$",  # and a long image name the same way
     re.IGNORECASE)
+_NEW_TAB = re.compile(  # a link's note for screen readers, printed by a text browser
+    r"(?:\(|,\s|\s)(?:this link )?(?:opens|will open) (?:in )?(?:a )?new (?:tab|window)\)?\.?$",
+    re.IGNORECASE)
+NEW_TAB_ENDS = ("tab", "window", "tab)", "window)", "Tab", "Window", "Window)", "Tab)", ".")
+NEW_TAB_MAX_WORDS = 15
 _CAPTION_OPENER = re.compile(  # how agency captions open: "In this Dec. 12, 2006, file photo, ...",
     # "FILE - In this photo issued by ITV, ...", a gallery's "1of4" glued to the caption
     r"(?:FILE\s*(?:PHOTO)?\s*[-–—:]\s*)?In this\b[\w\s.,'’/-]{0,60}?\b(?:photos?|images?|pictures?|"
@@ -376,6 +381,7 @@ _AUTHOR_NOTE = re.compile(
     r"(?:author|writer|editors?))\b.{0,80}@", re.IGNORECASE)
 AUTHOR_NOTE_TAIL = 3  # last body blocks where the writer's bio or a contact line may stand
 AUTHOR_NOTE_MAX_WORDS = 80
+SIGNATURE_MAX_WORDS = 10
 _ORDINAL = re.compile(r"^\d{1,2}[.)]\s+")
 _INNER_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*\s|[。！？]")
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’»)]*$")
@@ -465,7 +471,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
     read_metadata(state, article, body, title_index, bare_name_byline)
     kept = without_title_copies(state, [i for i in body if i not in state.reasons], title_index)
     state.body = drop_dangling_intros(state, drop_appeal(state, drop_author_notes(
-        state, drop_name_lists(state, drop_repeats(state, kept)))))
+        state, drop_name_lists(state, drop_repeats(state, kept)), article.authors)))
     for i in state.body:
         state.claim(i, "body")
     article.body = body_blocks(blocks, state.body)
@@ -539,6 +545,10 @@ def select_body(state: Assembly) -> list[int]:
             # affiliate links" the byline and date: read_metadata takes those
             state.claim(i, notice)
             continue
+        if block.text.endswith(NEW_TAB_ENDS) and _NEW_TAB.search(block.text) and \
+                len(_WORD.findall(block.text)) <= NEW_TAB_MAX_WORDS:
+            state.claim(i, "link")  # "Our Standards: The Trust Principles, opens new tab"
+            continue
         if _MEDIA_PLACEHOLDER.match(block.text):
             state.claim(i, "media placeholder")
             continue
@@ -571,6 +581,7 @@ def select_body(state: Assembly) -> list[int]:
             rail_set = set(rail)
             body = [i for i in body if i not in rail_set]
     body = cut_at_recommendations(state, cut_comment_section(state.blocks, body, scores))
+    body = without_trailing_runs(state, with_inner_headings(state, body))
     return without_link_lists(state, cut_at_tags(state, body))
 
 
@@ -681,6 +692,48 @@ def less_text_below(blocks: list[Block], body: list[int], pos: int) -> bool:
     it: a cut there keeps most of the article."""
     above = sum(len(blocks[j].text) for j in body[:pos])
     return sum(len(blocks[j].text) for j in body[pos:]) < above
+
+
+def with_inner_headings(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` with the headings that stand between two of its blocks, right above the next,
+    and that the labeller half believes (``INNER_HEADING_MIN``): the article's own subheadings,
+    scored down for their shortness — an HTML page's ``h2``-``h4``, a text capture's live-blog
+    entry header ("16:40 – Orange warning extended to Mayo")."""
+    if not body:
+        return body
+    blocks, scores, chosen = state.blocks, state.labels.body, set(body)
+    dom = bool(blocks[0].dom)
+    added = [i for k in range(1, len(body)) for i in range(body[k - 1] + 1, body[k])
+             if i + 1 == body[k] and i not in state.reasons and scores[i] >= INNER_HEADING_MIN
+             and (blocks[i].tag in INNER_HEADING_TAGS if dom else
+                  _ENTRY_HEADER.match(blocks[i].text) is not None)]
+    return sorted(chosen.union(added)) if added else body
+
+
+def without_trailing_runs(state: Assembly, body: list[int]) -> list[int]:
+    """``body`` without the runs of body blocks below the article's main run (runs split where
+    more than ``RUN_GAP`` blocks lie between body blocks; the main run holds the most
+    characters) that hold under ``TRAILING_RUN_SHARE`` of its characters: a teaser rail or a
+    promo box under the article, not more of it (claimed)."""
+    if not body:
+        return body
+    runs, run = [], [body[0]]
+    for i in body[1:]:
+        if i - run[-1] > RUN_GAP:
+            runs.append(run)
+            run = []
+        run.append(i)
+    runs.append(run)
+    sizes = [sum(len(state.blocks[i].text) for i in run) for run in runs]
+    main = sizes.index(max(sizes))
+    kept = [i for run in runs[:main + 1] for i in run]
+    for run, size in zip(runs[main + 1:], sizes[main + 1:]):
+        if size >= TRAILING_RUN_SHARE * sizes[main]:
+            kept.extend(run)
+        else:
+            for i in run:
+                state.claim(i, "apart from the article")
+    return kept
 
 
 def cut_at_recommendations(state: Assembly, body: list[int]) -> list[int]:
@@ -819,16 +872,28 @@ def drop_name_lists(state: Assembly, body: list[int]) -> list[int]:
     return [i for i in body if i not in dropped]
 
 
-def drop_author_notes(state: Assembly, body: list[int]) -> list[int]:
+def drop_author_notes(state: Assembly, body: list[int], authors: list[str] = ()) -> list[int]:
     """The body without the notes that close an article: the writer's bio ("Anna Berg is a
     professor of urban sociology ...", "Ruth Okafor covers city government ...") and the
-    contact line ("Write to letters@..."), looked for among the last ``AUTHOR_NOTE_TAIL``
-    blocks; the body is cut at the first one, and all after it goes with it."""
+    contact line ("Write to letters@..."), and the signature of one of the ``authors``, looked
+    for among the last ``AUTHOR_NOTE_TAIL`` blocks; the body is cut at the first one, and all
+    after it goes with it."""
     for pos in range(max(1, len(body) - AUTHOR_NOTE_TAIL), len(body)):
         text = state.blocks[body[pos]].text
         if len(_WORD.findall(text)) <= AUTHOR_NOTE_MAX_WORDS and _AUTHOR_NOTE.match(text):
             return cut_body(state, body, pos, "author note")
+        if pos == len(body) - 1 and signs_article(text, authors):
+            return cut_body(state, body, pos, "signature")
     return body
+
+
+def signs_article(text: str, authors: list[str]) -> bool:
+    """Whether ``text`` (the last body block) is the article's signature: a short line
+    opening with the name of one of its authors, a place or role after it ("Claire Morvan
+    (Lyon, correspondante)", "Jo Roe, Berlin")."""
+    return len(_WORD.findall(text)) <= SIGNATURE_MAX_WORDS and not text.endswith(".") and any(
+        text.startswith(name) and text[len(name):].startswith((" (", ", ", " / ", " – "))
+        for name in authors)
 
 
 def without_title_copies(state: Assembly, body: list[int], title_index: int | None) -> list[int]:
@@ -1161,6 +1226,10 @@ CRUMB_REACH = 6  # blocks either side of a headline searched for the headline wi
 CRUMB_TAIL_MIN_WORDS = 3
 CRUMB_MAX_WORDS = 6
 RUN_GAP = 8  # likely-body blocks further apart than this belong to different runs
+INNER_HEADING_TAGS = ("h2", "h3", "h4")
+_ENTRY_HEADER = re.compile(r"^\d{1,2}[:.h]\d{2}\s*(?:[–—-]|Uhr\b)\s*\S.{0,150}$")
+INNER_HEADING_MIN = 0.2  # body probability of a heading between body blocks that joins them
+TRAILING_RUN_SHARE = 0.3  # a run below the main one holding less of the text is not the article
 
 
 def main_run_start(blocks: list[Block], likely: list[int]) -> int:
