@@ -64,7 +64,8 @@ from dateline.model import Article, Block, BodyBlock, Capture, Dropped, RelatedL
 
 BODY_THRESHOLD = 0.45  # tuned on a held-out CV fold: recall matters slightly more than precision
 SCANT_BODY_CHARS = 400  # a body this short at BODY_THRESHOLD is more often a miss than the article
-SCANT_THRESHOLD = 0.25  # ... so the page is read again at this body probability
+SCANT_THRESHOLD = 0.25  # ... so the page is read again at this body probability,
+SCANT_MIN_WORDS = 5  # for lines of running text (not menu entries: "Section 4")
 LIKELY_BODY = 0.5  # where "the article starts" for the headline search
 OUTSIDE_THRESHOLD = 0.5  # body probability needed away from the main run of body blocks
 TITLE_MIN_PROB = 0.15
@@ -487,13 +488,16 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
 def body_of(state: Assembly) -> tuple[Assembly, list[int]]:
     """The body blocks (``select_body``) and the state that chose them: when the body is scant
     (under ``SCANT_BODY_CHARS``: a page of short paragraphs the labeller doubted, an empty
-    article), the page read again at ``SCANT_THRESHOLD`` if that finds more."""
+    article), the page read again at ``SCANT_THRESHOLD`` if that finds more lines of
+    ``SCANT_MIN_WORDS`` words or more."""
     body = select_body(state)
     if sum(len(state.blocks[i].text) for i in body) >= SCANT_BODY_CHARS:
         return state, body
     retry = Assembly(state.blocks, state.labels, template=state.template,
                      threshold=SCANT_THRESHOLD)
-    wider = select_body(retry)
+    narrow = set(body)
+    wider = [i for i in select_body(retry)
+             if i in narrow or len(_WORD.findall(state.blocks[i].text)) >= SCANT_MIN_WORDS]
     return (retry, wider) if len(wider) > len(body) else (state, body)
 
 
