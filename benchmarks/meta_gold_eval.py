@@ -126,6 +126,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if not (args.data / "captures").is_dir() and not (args.data / "html").is_dir():
+        parser.error(f"{args.data} holds no captures/ or html/: pass the scrapinghub-dev set "
+                     "folder (../shared/data/scrapinghub-dev)")
     gold = load_meta_gold(args.gold)[:args.limit] if args.limit else load_meta_gold(args.gold)
     results = {}
     for renderer in args.renderer or ["html"]:
