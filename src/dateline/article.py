@@ -721,13 +721,7 @@ def without_trailing_runs(state: Assembly, body: list[int]) -> list[int]:
     promo box under the article, not more of it (claimed)."""
     if not body:
         return body
-    runs, run = [], [body[0]]
-    for i in body[1:]:
-        if i - run[-1] > RUN_GAP:
-            runs.append(run)
-            run = []
-        run.append(i)
-    runs.append(run)
+    runs = runs_of(body)
     sizes = [sum(len(state.blocks[i].text) for i in run) for run in runs]
     main = sizes.index(max(sizes))
     kept = [i for run in runs[:main + 1] for i in run]
@@ -1240,16 +1234,18 @@ def main_run_start(blocks: list[Block], likely: list[int]) -> int:
     """The first block of the run of likely-body blocks (gaps of up to ``RUN_GAP``) that holds
     the most characters: where the article starts, past a stray early block (a cookie notice,
     a teaser the labeller took for body) above the headline."""
-    best_start, best_chars = likely[0], -1
-    start, chars, prev = likely[0], 0, likely[0]
-    for i in likely:
-        if i - prev > RUN_GAP:
-            if chars > best_chars:
-                best_start, best_chars = start, chars
-            start, chars = i, 0
-        chars += len(blocks[i].text)
-        prev = i
-    return start if chars > best_chars else best_start
+    return max(runs_of(likely), key=lambda run: sum(len(blocks[i].text) for i in run))[0]
+
+
+def runs_of(indices: list[int]) -> list[list[int]]:
+    """``indices`` (ascending, not empty) split into runs where more than ``RUN_GAP`` blocks
+    lie between two of them."""
+    runs = [[indices[0]]]
+    for i in indices[1:]:
+        if i - runs[-1][-1] > RUN_GAP:
+            runs.append([])
+        runs[-1].append(i)
+    return runs
 
 
 def is_captioned(state: Assembly, i: int) -> bool:
