@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -251,6 +251,7 @@ LEGAL_NOTICE_WORDS = ("©", "copyright", "(c)", "rights reserved", "droits rése
 DISCLOSURE_WORDS = ("may earn", "may receive", "affiliate", "qualifying purchases", "link", "lien",
                     "disclaimer", "disclosure", "gewähr", "enlaces de afiliados")
 _DIGIT = re.compile(r"\d")  # every reading-time label holds its minutes
+_DIGITS = re.compile(r"\d+")  # a number, blanked in a list line's shape
 COMMENT_FORM_WORDS = ("will not be published", "required fields", "e-mail-adresse",
                       "erforderliche felder", "votre adresse", "dirección de correo",
                       "tuo indirizzo", "adres e-mail", "logged in to post", "comments are closed")
@@ -611,9 +612,6 @@ def list_continuations(state: Assembly) -> set[int]:
     return listed
 
 
-_DIGITS = re.compile(r"\d+")
-
-
 def line_shape(text: str) -> tuple[str, ...] | None:
     """The opening of a list line with its numbers blanked ("5a etapa: 20 de maio – ..." →
     ("0a", "etapa:")): lines of one list share it; None for a line of one or two words."""
@@ -707,8 +705,8 @@ def with_inner_headings(state: Assembly, body: list[int]) -> list[int]:
         return body
     blocks, scores, chosen = state.blocks, state.labels.body, set(body)
     dom = bool(blocks[0].dom)
-    added = [i for k in range(1, len(body)) for i in range(body[k - 1] + 1, body[k])
-             if i + 1 == body[k] and i not in state.reasons and scores[i] >= INNER_HEADING_MIN
+    added = [i for prev, i in ((body[k - 1], body[k] - 1) for k in range(1, len(body)))
+             if i > prev and i not in state.reasons and scores[i] >= INNER_HEADING_MIN
              and (blocks[i].tag in INNER_HEADING_TAGS if dom else
                   _ENTRY_HEADER.match(blocks[i].text) is not None)]
     return sorted(chosen.union(added)) if added else body
@@ -870,7 +868,8 @@ def drop_name_lists(state: Assembly, body: list[int]) -> list[int]:
     return [i for i in body if i not in dropped]
 
 
-def drop_author_notes(state: Assembly, body: list[int], authors: list[str] = ()) -> list[int]:
+def drop_author_notes(state: Assembly, body: list[int],
+                      authors: Sequence[str] = ()) -> list[int]:
     """The body without the notes that close an article: the writer's bio ("Anna Berg is a
     professor of urban sociology ...", "Ruth Okafor covers city government ...") and the
     contact line ("Write to letters@..."), and the signature of one of the ``authors``, looked
@@ -885,7 +884,7 @@ def drop_author_notes(state: Assembly, body: list[int], authors: list[str] = ())
     return body
 
 
-def signs_article(text: str, authors: list[str]) -> bool:
+def signs_article(text: str, authors: Sequence[str]) -> bool:
     """Whether ``text`` (the last body block) is the article's signature: a short line
     opening with the name of one of its authors, a place or role after it ("Claire Morvan
     (Lyon, correspondante)", "Jo Roe, Berlin")."""
@@ -907,9 +906,7 @@ def without_title_copies(state: Assembly, body: list[int], title_index: int | No
         words = _WORD.findall(state.blocks[i].text.casefold()) if i < title_index else ()
         if words == title_words:
             state.claim(i, "headline repeated")
-        elif len(title_words) >= CRUMB_TAIL_MIN_WORDS and \
-                len(title_words) < len(words) <= len(title_words) + CRUMB_MAX_WORDS and \
-                words[-len(title_words):] == title_words:
+        elif crumbs_before(words, title_words):
             state.claim(i, "breadcrumb")  # "Home News Business News <the headline>"
         else:
             kept.append(i)
@@ -1169,11 +1166,17 @@ def headline_without_crumbs(blocks: list[Block], index: int | None) -> int | Non
         text = blocks[j].text
         if j == index or len(text) >= len(blocks[index].text):
             continue
-        tail = _WORD.findall(text.casefold())
-        if CRUMB_TAIL_MIN_WORDS <= len(tail) < len(words) <= len(tail) + CRUMB_MAX_WORDS and \
-                words[-len(tail):] == tail and not kicker_colon(blocks[index].text, text):
+        if crumbs_before(words, _WORD.findall(text.casefold())) and \
+                not kicker_colon(blocks[index].text, text):
             return j
     return index
+
+
+def crumbs_before(words: list[str], tail: list[str]) -> bool:
+    """Whether ``words`` are ``tail`` (``CRUMB_TAIL_MIN_WORDS`` words or more) behind at most
+    ``CRUMB_MAX_WORDS`` words of breadcrumbs or kicker."""
+    return CRUMB_TAIL_MIN_WORDS <= len(tail) < len(words) <= len(tail) + CRUMB_MAX_WORDS and \
+        words[-len(tail):] == tail
 
 
 def kicker_colon(title: str, tail: str) -> bool:
