@@ -67,7 +67,6 @@ SCANT_BODY_CHARS = 400  # a body this short at BODY_THRESHOLD is more often a mi
 SCANT_THRESHOLD = 0.25  # ... so the page is read again at this body probability,
 SCANT_MIN_WORDS = 5  # for lines of running text (not menu entries: "Section 4")
 LIKELY_BODY = 0.5  # where "the article starts" for the headline search
-OUTSIDE_THRESHOLD = 0.5  # body probability needed away from the main run of body blocks
 TITLE_MIN_PROB = 0.15
 SHORT_TITLE_WORDS = 10  # a headline may end with a full stop only when this short
 HEADER_ZONE = 12  # blocks above the first body block scanned for bylines, dates, credits
