@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from dateline.evaluate import RendererScore, format_table, predict, score_page
-from dateline.labeller import load_models
+from dateline.labeller import load_author_model, shipped_models
 from dateline.train.data import SOURCES as RENDERERS, load_gold, read_capture_text
 from dateline.train.fit import fold_of
 
@@ -22,7 +22,8 @@ def main(data: Path, work: Path, folds: list[int]) -> int:
         scores = {r: RendererScore(r) for r in RENDERERS}
         for fold in folds:
             os.environ["DATELINE_MODEL_DIR"] = str(work / f"fold{fold}")
-            load_models.cache_clear()
+            shipped_models.cache_clear()
+            load_author_model.cache_clear()
             for page in (p for p in gold if fold_of(p.id) == fold):
                 for renderer in RENDERERS:
                     pred = predict(read_capture_text(dataset, renderer, page.id), page.id)

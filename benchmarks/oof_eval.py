@@ -38,6 +38,8 @@ SETS = ("scrapinghub-dev", "trafilatura-eval")
 
 def fit(data: Path, work: Path, cache: Path, limit: int | None = None) -> None:
     """Run the training pipeline once and store out-of-fold probabilities and fold rankers."""
+    import lightgbm as lgb
+
     from dateline.features import FEATURE_NAMES
     from dateline.train import fit as tf
 
@@ -66,6 +68,13 @@ def fit(data: Path, work: Path, cache: Path, limit: int | None = None) -> None:
         ranker = tf.fit_ranker(examples, tf.RANK_ROUNDS, keep=lambda i: folds[i] != k)
         ranker.save_model(str(work / f"rank{k}.txt"))
     log("fold rankers done")
+    rankers = [lgb.Booster(model_file=str(work / f"rank{k}.txt")) for k in range(tf.FOLDS)]
+    bylines = tf.author_examples(pages, context2[:, 0], title_p, lambda i: rankers[folds[i]])
+    for k in range(tf.FOLDS):
+        author, vocab = tf.fit_author_model(bylines, tf.AUTHOR_ROUNDS, keep=lambda i: folds[i] != k)
+        author.save_model(str(work / f"author{k}.txt"))
+        tf.write_vocab(work / f"author_vocab{k}.json", vocab)
+    log("fold byline readers done")
     index = [[page.dataset, page.page_id, renderer, len(arr)]
              for page in pages for renderer, arr in zip(page.renderers, page.features)]
     np.savez(work / "oof.npz", body=context2[:, 0].astype(np.float64), title=title_p)
@@ -91,10 +100,14 @@ class StoredLabels:
             start += n
         self.rankers = [{RANKER_NAME: lgb.Booster(model_file=str(path))}
                         for path in sorted(work.glob("rank*.txt"))]
+        self.authors = [(lgb.Booster(model_file=str(path)), {word: code for code, word in
+                         enumerate(json.loads((work / f"author_vocab{k}.json").read_text()))})
+                        for k, path in enumerate(sorted(work.glob("author[0-9].txt")))]
         self.current: tuple[str, str, str] | None = None
-        from dateline.labeller import label_blocks, load_models
+        from dateline.labeller import label_blocks, load_author_model, load_models
 
         self.shipped, self.shipped_models, self.fallback = label_blocks, load_models, False
+        self.shipped_author = load_author_model
 
     def select(self, dataset: str, page_id: str, renderer: str) -> bool:
         """Make ``label_blocks`` answer for this rendering; False when none is stored."""
@@ -130,6 +143,13 @@ class StoredLabels:
         """The fold's headline ranker, where ``dateline.labeller.load_models`` is asked."""
         return self.shipped_models() if self.fallback else self.rankers[self.fold]
 
+    def author_model(self):
+        """The fold's byline reader, where ``dateline.labeller.load_author_model`` is asked
+        (the shipped one when the work folder has none: fitted before byline readers)."""
+        if self.fallback or not self.authors:
+            return self.shipped_author()
+        return self.authors[self.fold]
+
 
 def score(data: Path, work: Path, sets: list[str], renderers: list[str],
           predictions: Path | None) -> None:
@@ -143,6 +163,7 @@ def score(data: Path, work: Path, sets: list[str], renderers: list[str],
     dateline.article.label_blocks = stored.label_blocks
     dateline.html.article.label_blocks = stored.label_blocks
     dateline.labeller.load_models = stored.models
+    dateline.labeller.load_author_model = stored.author_model
     for name in sets:
         rows = evaluate_dataset(data / name, tuple(renderers), predictions,
                                 select=lambda page_id, renderer: stored.select(name, page_id,

@@ -50,6 +50,7 @@ from functools import cached_property
 
 import numpy as np
 
+from dateline.authors import learned_authors
 from dateline.blocks import CJK_CHAR, template_key, text_to_blocks
 from dateline.features import chrome_share
 from dateline.headline import rank_headlines, without_kicker
@@ -426,6 +427,8 @@ class Assembly:
     template: Collection[str] = ()  # template keys of lines that repeat across the site
     day_first: bool | None = None  # the page writes "07/05/2022" day first (None: month first)
     threshold: float = BODY_THRESHOLD  # body probability a block needs
+    selected: list[int] = field(default_factory=list)  # the body blocks ``body_of`` chose
+    title_index: int | None = None  # the headline's block
 
     @cached_property
     def blank_lines(self) -> bool:
@@ -458,13 +461,32 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
                       bare_name_byline: bool = True) -> Article:
     """Assemble the article from labelled blocks (see the module doc for the rules).
 
-    ``bare_name_byline`` lets a lone name line by the headline stand as the byline (the HTML
-    path turns it off when the page's metadata names the authors)."""
+    ``bare_name_byline`` lets a lone name line by the headline, or a name the learned byline
+    reader finds (``dateline.authors``), stand as the byline (the HTML path turns it off when
+    the page's metadata names the authors)."""
+    article, state = assemble(blocks, labels, capture, template=template,
+                              bare_name_byline=bare_name_byline)
+    if bare_name_byline:
+        read_learned_byline(state, article)
+    article.lang = detect_language(article.text if article.body else page_words(blocks))
+    add_warnings(article)
+    if explain:
+        article.dropped = dropped_lines(state)
+    return article
+
+
+def assemble(blocks: list[Block], labels: Labelling, capture: Capture, *,
+             template: Collection[str] | None = None,
+             bare_name_byline: bool = True) -> tuple[Article, Assembly]:
+    """The article the rules assemble from labelled blocks, before the learned byline reader
+    and the language, and the state that says what each block was taken for (what
+    ``dateline train`` reads the byline reader's candidates from)."""
     state = Assembly(blocks, labels, template=template or ())
     article = Article(source=capture.source, url=capture.url, warnings=list(capture.warnings))
     state, body = body_of(state)
+    state.selected = body
     state.day_first = slash_day_first(state.blocks, body)
-    title_index = find_title(state, body)
+    title_index = state.title_index = find_title(state, body)
     if title_index is not None:
         article.title = clean_title(blocks[title_index].text)
         state.claim(title_index, "headline")
@@ -478,11 +500,7 @@ def blocks_to_article(blocks: list[Block], labels: Labelling, capture: Capture, 
     article.body = body_blocks(blocks, state.body)
     add_unique(article.sources, dateline_agencies(article.body))
     read_links(state, article)
-    article.lang = detect_language(article.text if article.body else page_words(blocks))
-    add_warnings(article)
-    if explain:
-        article.dropped = dropped_lines(state)
-    return article
+    return article, state
 
 
 def body_of(state: Assembly) -> tuple[Assembly, list[int]]:
@@ -1539,6 +1557,16 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
                 article.authors = list(people)
                 state.claim(j, "byline")
                 return
+
+
+def read_learned_byline(state: Assembly, article: Article) -> None:
+    """No byline rule named anyone: the authors the learned byline reader finds
+    (``dateline.authors``), if any. The line stays where it is."""
+    if article.authors or article.byline_org:
+        return
+    names = learned_authors(state, article.authors)
+    if names:
+        article.authors = names
 
 
 def names_on_line(state: Assembly, i: int) -> tuple[str, ...] | None:

@@ -13,6 +13,8 @@ sets (see ``dateline/train/``) and shipped in ``resources/labeller/``:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 import os
@@ -70,17 +72,35 @@ def prob_context(p: np.ndarray) -> np.ndarray:
     return out
 
 
-@lru_cache(maxsize=1)
+_IN_USE: list[dict] = []  # models ``models_in_use`` put in place of the shipped ones
+
+
+@contextmanager
+def models_in_use(models: dict) -> Iterator[None]:
+    """Within the block, ``load_models`` answers ``models`` (``dateline train`` assembles
+    articles with the headline ranker it has just fitted)."""
+    _IN_USE.append(models)
+    try:
+        yield
+    finally:
+        _IN_USE.pop()
+
+
 def load_models() -> dict:
+    """The models in use by name: the shipped ones (``shipped_models``) unless
+    ``models_in_use`` says otherwise."""
+    return _IN_USE[-1] if _IN_USE else shipped_models()
+
+
+@lru_cache(maxsize=1)
+def shipped_models() -> dict:
     """The shipped models by name, as predictors (``load_model``; loaded once per process,
     read-only).
 
     ``DATELINE_MODEL_DIR`` points to another model folder (e.g. one trained with a fold left out).
     """
     models = {}
-    override = os.environ.get("DATELINE_MODEL_DIR")
-    folder = Path(override) if override else resources.files("dateline.resources").joinpath(
-        "labeller")
+    folder = model_folder()
     for name in MODEL_NAMES:
         path = folder.joinpath(f"{name}.txt")
         try:
@@ -97,6 +117,32 @@ def load_models() -> dict:
         models[RANKER_NAME] = load_model(ranker)
         check_features(RANKER_NAME, models[RANKER_NAME], len(RANK_FEATURES))
     return models
+
+
+def model_folder() -> Traversable:
+    """The folder the models are read from: the package's ``resources/labeller``, or
+    ``DATELINE_MODEL_DIR`` when set."""
+    override = os.environ.get("DATELINE_MODEL_DIR")
+    return Path(override) if override else resources.files("dateline.resources").joinpath(
+        "labeller")
+
+
+@lru_cache(maxsize=1)
+def load_author_model() -> tuple[lgb.Booster | CompiledModel, dict[str, int]] | None:
+    """The byline reader of ``dateline.authors`` and its context vocabulary, or None when the
+    package ships none (the byline rules then work alone)."""
+    import json
+
+    from dateline.authors import AUTHOR_FEATURES, AUTHOR_MODEL, AUTHOR_VOCAB
+
+    folder = model_folder()
+    path, vocab_path = folder.joinpath(f"{AUTHOR_MODEL}.txt"), folder.joinpath(AUTHOR_VOCAB)
+    if not path.is_file() or not vocab_path.is_file():
+        return None
+    model = load_model(path)
+    check_features(AUTHOR_MODEL, model, len(AUTHOR_FEATURES))
+    words = json.loads(vocab_path.read_text("utf-8"))
+    return model, {word: code for code, word in enumerate(words)}
 
 
 def load_model(path: Traversable) -> lgb.Booster | CompiledModel:

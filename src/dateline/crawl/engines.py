@@ -197,10 +197,11 @@ def _ray_batch(fn: Callable, batch: Any) -> Any:
 def warm_worker() -> None:
     """Load the labeller in a new worker before its first task, and make the worker end when
     the process that started it does (``exit_with_parent``)."""
-    from dateline.labeller import load_models
+    from dateline.labeller import load_author_model, load_models
 
     exit_with_parent()
     load_models()
+    load_author_model()
 
 
 def exit_with_parent() -> None:

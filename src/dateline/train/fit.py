@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from dateline.authors import AUTHOR_FEATURES, AUTHOR_MODEL, AUTHOR_VOCAB
 from dateline.blocks import text_to_blocks
 from dateline.features import FEATURE_NAMES, page_features
 from dateline.headline import RANK_FEATURES
@@ -38,6 +39,15 @@ RANK_PARAMS = {"objective": "lambdarank", "learning_rate": 0.05, "num_leaves": 1
                "min_data_in_leaf": 20, "feature_fraction": 0.6, "bagging_fraction": 0.8,
                "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1, "seed": 7,
                "deterministic": True, "force_row_wise": True}
+# the byline reader: many near-identical candidates per page (four renderings of it), so
+# large leaves and a strong L2 keep it from learning single pages by heart (held-out authors
+# .570/.574/.594/.588 on w3m/lynx/inscriptis/wet against .557-.579 with leaves of 20)
+AUTHOR_PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15,
+                 "min_data_in_leaf": 300, "lambda_l2": 10.0, "feature_fraction": 0.8,
+                 "bagging_fraction": 0.8, "bagging_freq": 1, "cat_smooth": 10,
+                 "min_data_per_group": 20, "max_cat_threshold": 32, "verbose": -1, "seed": 1,
+                 "deterministic": True, "force_row_wise": True}
+AUTHOR_ROUNDS = 200
 BODY_ROUNDS = 150
 TITLE_ROUNDS = 250
 RANK_ROUNDS = 400  # feature_fraction 0.6 and 400 rounds: held-out top-1 .796 against .787-.791
@@ -57,12 +67,17 @@ class PageExamples:
     title: list[np.ndarray] = field(default_factory=list)
     # (blocks, gold title) of each rendering the headline ranker learns from, else None
     ranked: list[tuple[list, str] | None] = field(default_factory=list)
+    # the blocks of each text rendering the byline reader learns from (a page whose gold
+    # gives its metadata), else None; ``authors`` is the gold ([] when it names nobody)
+    bylined: list[list | None] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
 
 
 def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
                   renderers: tuple[str, ...]) -> PageExamples:
     """Featurised, labelled blocks of every rendering of ``page``."""
-    out = PageExamples(page.id, dataset.name)
+    out = PageExamples(page.id, dataset.name, authors=list(page.authors or []))
+    has_metadata = page.title is not None or page.authors is not None
     for renderer in renderers:
         blocks = source_blocks(dataset, renderer, page.id)
         if not blocks:
@@ -79,6 +94,7 @@ def page_examples(dataset: Path, page: GoldPage, silver: dict[str, str],
         out.weight.append(np.array(weight, dtype=np.float32))
         out.title.append(np.array(title_labels(blocks, page.title), dtype=np.int8))
         out.ranked.append((blocks, page.title) if page.title and renderer != "html" else None)
+        out.bylined.append(blocks if has_metadata and renderer != "html" else None)
     return out
 
 
@@ -164,6 +180,104 @@ def ranker_examples(pages: list[PageExamples], body_probs: np.ndarray,
             out.labels.append(right)
             out.pages.append(index)
     return out
+
+
+@dataclass
+class AuthorExamples:
+    """The byline reader's candidates: one feature matrix and label vector per text rendering
+    (``pages``: the page index of each), the context words coded as first met (``vocab``)."""
+
+    rows: list[np.ndarray] = field(default_factory=list)
+    labels: list[np.ndarray] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    vocab: dict[str, int] = field(default_factory=dict)
+
+
+class GrowingVocab(dict):
+    """A vocabulary that gives every new word the next code (while examples are collected)."""
+
+    def get(self, key, default=None):
+        """The code of ``key``, a new one if it has none yet."""
+        if key not in self:
+            self[key] = len(self)
+        return self[key]
+
+
+def author_examples(pages: list[PageExamples], body_probs: np.ndarray, title_probs: np.ndarray,
+                    rankers) -> AuthorExamples:
+    """The byline reader's candidates on every text rendering of a page with metadata gold,
+    assembled as at run time from out-of-fold body and ``title`` probabilities with the
+    headline ranker ``rankers(page_index)``; a candidate is right when it reads as one of the
+    gold authors (a page whose gold names nobody gives only wrong ones)."""
+    from dateline.article import assemble
+    from dateline.authors import author_candidates
+    from dateline.evaluate import norm
+    from dateline.labeller import Labelling, models_in_use, title_window
+    from dateline.model import Capture
+
+    out, start = AuthorExamples(vocab=GrowingVocab()), 0
+    for index, page in enumerate(pages):
+        gold = {norm(name) for name in page.authors}
+        for arr, blocks in zip(page.features, page.bylined):
+            n, lo_row = len(arr), start
+            start += n
+            if blocks is None:
+                continue
+            body_p = body_probs[lo_row:lo_row + n].astype(np.float64)
+            title_p = np.zeros(n)
+            lo, hi = title_window(body_p)
+            title_p[lo:hi] = title_probs[lo_row + lo:lo_row + hi]
+            with models_in_use({RANKER_NAME: rankers(index)}):
+                article, state = assemble(blocks, Labelling(body=body_p, title=title_p),
+                                          Capture("", "text", source=page.page_id))
+            if article.byline_org:
+                continue  # (the reader reads only pages the rules found no byline on)
+            candidates, rows = author_candidates(state, article.authors, out.vocab)
+            if not candidates:
+                continue
+            out.rows.append(rows)
+            out.labels.append(np.array([norm(c.text) in gold for c in candidates], np.int8))
+            out.pages.append(index)
+    out.vocab = dict(out.vocab)
+    return out
+
+
+def fit_author_model(examples: AuthorExamples, rounds: int, keep=None):
+    """The byline reader (``dateline.authors``) fitted on ``examples`` (the renderings whose
+    page index ``keep(index)`` accepts, when given), and its vocabulary: the context words met
+    around right candidates at least twice, most frequent first, filled up to ``VOCAB_SIZE``
+    with the most frequent words overall."""
+    import lightgbm as lgb
+    from collections import Counter
+
+    from dateline.authors import AUTHOR_FEATURES, CATEGORICAL, VOCAB_SIZE, WORD_FEATURES
+
+    chosen = [k for k, page in enumerate(examples.pages) if keep is None or keep(page)]
+    word_cols = [AUTHOR_FEATURES.index(name) for name in WORD_FEATURES]
+    around_right, overall = Counter(), Counter()
+    for k in chosen:
+        codes = examples.rows[k][:, word_cols].astype(np.int64)
+        overall.update(codes.ravel().tolist())
+        around_right.update(codes[examples.labels[k] == 1].ravel().tolist())
+    kept = [code for code, count in around_right.most_common() if count >= 2][:VOCAB_SIZE]
+    kept += [code for code, _ in overall.most_common(VOCAB_SIZE) if code not in set(kept)]
+    kept = kept[:VOCAB_SIZE]
+    recode = np.full(len(examples.vocab) + 1, len(kept), dtype=np.float32)
+    recode[kept] = np.arange(len(kept), dtype=np.float32)
+    rows = np.vstack([examples.rows[k] for k in chosen])
+    for col in word_cols:
+        rows[:, col] = recode[np.minimum(rows[:, col].astype(np.int64), len(examples.vocab))]
+    labels = np.concatenate([examples.labels[k] for k in chosen])
+    cats = [AUTHOR_FEATURES.index(name) for name in CATEGORICAL]
+    data = lgb.Dataset(rows, labels, feature_name=list(AUTHOR_FEATURES),
+                       categorical_feature=cats)
+    words = {code: word for word, code in examples.vocab.items()}
+    return lgb.train(AUTHOR_PARAMS, data, num_boost_round=rounds), [words[c] for c in kept]
+
+
+def write_vocab(path: Path, words: list[str]) -> None:
+    """Write the byline reader's vocabulary (a JSON list, code = position)."""
+    path.write_text(json.dumps(words, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def fit_ranker(examples: RankerExamples, rounds: int, keep=None):
@@ -259,8 +373,8 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
     ``exclude_fold`` leaves that cross-validation fold's pages out (for honest evaluation);
     ``limit`` caps pages per dataset and ``rounds`` boosting rounds (for a quick run in tests).
     """
-    body_rounds, title_rounds, rank_rounds = ((rounds, rounds, rounds) if rounds else
-                                              (BODY_ROUNDS, TITLE_ROUNDS, RANK_ROUNDS))
+    body_rounds, title_rounds, rank_rounds, author_rounds = (
+        (rounds,) * 4 if rounds else (BODY_ROUNDS, TITLE_ROUNDS, RANK_ROUNDS, AUTHOR_ROUNDS))
     started = time.time()
     pages = featurised_pages(data_dir, cache_dir, datasets, renderers, exclude_fold, limit, log)
     features, body, weight = stack(pages, "features"), stack(pages, "body"), stack(pages, "weight")
@@ -289,17 +403,23 @@ def train_labeller(data_dir: Path, out_dir: Path, cache_dir: Path,
     oof_title = oof_title_probs(pages, design3, title, ~from_html, title_rounds)
     ranker = fit_ranker(ranker_examples(pages, context2[:, 0], oof_title), rank_rounds)
     log(f"headline ranker done ({time.time() - started:.0f}s)")
+    author, vocab = fit_author_model(author_examples(pages, context2[:, 0], oof_title,
+                                                     lambda _: ranker), author_rounds)
+    log(f"byline reader done ({time.time() - started:.0f}s)")
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, booster in (("body1", body1), ("body2", body2), *titles.items(),
-                          (RANKER_NAME, ranker)):
+                          (RANKER_NAME, ranker), (AUTHOR_MODEL, author)):
         booster.save_model(str(out_dir / f"{name}.txt"))
+    write_vocab(out_dir / AUTHOR_VOCAB, vocab)
     meta = {"datasets": list(datasets), "renderers": list(renderers), "pages": len(pages),
             "blocks": int(len(features)), "exclude_fold": exclude_fold, "limit": limit,
             "features": list(FEATURE_NAMES), "prob_context": list(PROB_CONTEXT),
             "rank_features": list(RANK_FEATURES),
             "body_params": BODY_PARAMS, "title_params": TITLE_PARAMS,
-            "ranker_params": RANK_PARAMS,
-            "rounds": {"body": body_rounds, "title": title_rounds, "ranker": rank_rounds},
+            "ranker_params": RANK_PARAMS, "author_features": list(AUTHOR_FEATURES),
+            "author_params": AUTHOR_PARAMS,
+            "rounds": {"body": body_rounds, "title": title_rounds, "ranker": rank_rounds,
+                       "author": author_rounds},
             "seconds": round(time.time() - started, 1)}
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(f"models written to {out_dir} ({meta['seconds']}s)")
