@@ -79,3 +79,25 @@ def test_chosen_authors_take_the_best_name_and_co_authors_of_its_line():
     assert chosen_authors(candidates, scores, 0.3, 0.4) == ["Jane Doe", "John Roe"]
     assert chosen_authors(candidates, scores, 0.95, 0.4) == []  # nobody trusted enough
     assert chosen_authors([], np.array([]), 0.3, 0.3) == []
+
+
+def team_page() -> str:
+    body = "\n\n".join(f"Der Gemeinderat hat am Montagabend die Sanierung der Brücke Nummer {n} "
+                       "beschlossen, teilte die Verwaltung am Dienstag mit; die Arbeiten sollen "
+                       "zwei Jahre dauern." for n in range(6))
+    return ("Start | Nachrichten | Kontakt\n\nDie Brücke über die Saale wird saniert\n\n"
+            f"vom Saaletal-Team\n\n{body}\n\nImpressum | Datenschutz\n")
+
+
+def test_the_shipped_reader_finds_a_byline_no_rule_reads():
+    from dateline.api import extract
+
+    assert extract(team_page()).authors == ["Saaletal-Team"]
+
+
+def test_without_a_shipped_reader_the_rules_work_alone(monkeypatch):
+    import dateline.labeller
+    from dateline.api import extract
+
+    monkeypatch.setattr(dateline.labeller, "load_author_model", lambda: None)
+    assert extract(team_page()).authors == []

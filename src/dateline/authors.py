@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ AUTHOR_MIN_PROB = 0.3  # the best candidate's score it needs to stand as the byl
 CO_AUTHOR_MIN_PROB = 0.3  # a second name on the same line as the first
 MAX_SPAN_WORDS = 4
 MAX_LINE_CHARS = 200
+SHORT_RUN_WORDS = 3  # a run this short may end in a user name in lower case
 ZONE_ABOVE = 25  # blocks above the headline (or the body) searched
 ZONE_BELOW = 40  # blocks below the body searched
 BODY_LINE_MAX_WORDS = 25  # a body block longer than this holds no byline
@@ -117,6 +119,8 @@ def name_spans(tokens: list[str]) -> list[tuple[int, int]]:
         if j - i == 1:
             spans.append((i, j))
         else:
+            if j - i <= SHORT_RUN_WORDS and not capitalised(tokens[j - 1]):
+                spans.append((j - 1, j))  # "von flerche", "By oradmin": a handle after a cue
             for a in range(i, j):
                 if not capitalised(tokens[a]):
                     continue
@@ -188,9 +192,16 @@ def author_candidates(state: Assembly, rule_authors: list[str], vocab: dict[str,
         for k in range(len(tokens) - 1, -1, -1):
             next_word[k] = tokens[k] if word_at[k] else next_word[k + 1]
         run_of = runs_by_token(tokens)
+        # each token's own tests, once (a token is in up to ``MAX_SPAN_WORDS`` spans)
+        folded = [t.casefold() for t in tokens]
+        is_given = [t in given for t in folded]
+        initial = [len(t.rstrip(".")) == 1 for t in tokens]
+        hyphen = ["-" in t for t in tokens]
+        lower = [t.islower() for t in tokens]
+        codes = {t: word_code(t, vocab) for t in (*tokens, None)}
+        marks = [mark_code(t) for t in tokens] + [0]
         for a, b in name_spans(tokens):
-            span = tokens[a:b]
-            name = " ".join(span)
+            name = " ".join(tokens[a:b])
             key = name.casefold()
             lines_with.setdefault(key, set()).add(i)
             prev_word, prev2 = before[a]
@@ -198,32 +209,25 @@ def author_candidates(state: Assembly, rule_authors: list[str], vocab: dict[str,
             rows.append([
                 b - a, len(name), float(name.isupper()), float(run_of[a] == (a, b)),
                 run_of[a][1] - run_of[a][0], n_words, a, float(a == 0),
-                float(words_after[b] == 0),
-                float(span[0].casefold() in given),
-                float(any(w.casefold() in given for w in span)),
-                float(any(len(w.rstrip(".")) == 1 for w in span)),
-                float(any("-" in w for w in span)),
-                float(any(w.islower() for w in span)),
-                float(bool(_CJK.search(name))),
-                float(organisation(name)),
-                word_code(prev_word, vocab), word_code(prev2, vocab),
-                word_code(next_word[b], vocab), first_word,
-                mark_code(tokens[a - 1] if a else None),
-                mark_code(tokens[b] if b < len(tokens) else None),
-                *where,
+                float(words_after[b] == 0), float(is_given[a]), float(any(is_given[a:b])),
+                float(any(initial[a:b])), float(any(hyphen[a:b])), float(any(lower[a:b])),
+                float(bool(_CJK.search(name))), float(organisation(name)),
+                codes[prev_word], codes[prev2], codes[next_word[b]], first_word,
+                marks[a - 1] if a else 0, marks[b], *where,
                 0.0, 0.0, float(key in title_words), 0.0,
                 float(bool(rule_authors)), float(key in rule_keys), *tail,
             ])
     if not rows:
         return [], np.zeros((0, len(AUTHOR_FEATURES)), dtype=np.float32)
     matrix = np.array(rows, dtype=np.float32)
-    page_text = "\n".join(block.text.casefold() for block in blocks)
+    page_text = "\n".join(block.text for block in blocks).casefold()
+    words = Counter(_TOKEN.findall(page_text))  # (a one-word name's count: a lookup)
     counts: dict[str, int] = {}
     order: dict[str, int] = {}
     for c in candidates:
         key = c.text.casefold()
         if key not in counts:
-            counts[key] = page_text.count(key)
+            counts[key] = words[key] if " " not in key else page_text.count(key)
             order[key] = len(order)
     keys = [c.text.casefold() for c in candidates]
     matrix[:, AUTHOR_FEATURES.index("page_count")] = [counts[k] for k in keys]
