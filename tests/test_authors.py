@@ -16,8 +16,11 @@ def spans_of(line: str) -> list[str]:
 
 def test_name_spans_open_and_end_with_capitals():
     spans = spans_of("Publié par Camille Durand à 08:00")
-    assert "Camille Durand" in spans and "Camille" in spans and "Durand" in spans
+    assert "Camille Durand" in spans
     assert "par Camille" not in spans and "Durand à" not in spans
+    # in a run of five words or more a lone capitalised word is a noun: no one-word spans
+    assert "Camille" not in spans and "Publié" not in spans
+    assert {"Camille", "Durand", "Camille Durand"} <= set(spans_of("par Camille Durand | 08:00"))
 
 
 def test_name_spans_keep_particles_inside_a_name():
@@ -26,12 +29,12 @@ def test_name_spans_keep_particles_inside_a_name():
 
 
 def test_a_lone_word_between_marks_is_a_candidate_even_in_lower_case():
-    # a user name ("karstenruppert") stands between a date and a comment link
-    assert "karstenruppert" in spans_of("28. Januar 2015 · karstenruppert · Kommentar")
+    # a user name ("wurzelwerk") stands between a date and a comment link
+    assert "wurzelwerk" in spans_of("14. März 2021 · wurzelwerk · Kommentar")
 
 
 def test_cjk_name_after_a_full_width_colon():
-    assert "孔德明" in spans_of("责任编辑：孔德明")
+    assert "王小明" in spans_of("责任编辑：王小明")
 
 
 def assembled(text: str, body: list[float]):
@@ -43,7 +46,7 @@ def assembled(text: str, body: list[float]):
 
 PAGE = ("Home | News | Kontakt\n\n"
         "Brücke über die Saale wird saniert\n\n"
-        "Eingetragen am 3. Januar 2020 vom Support Team\n\n"
+        "Eingetragen am 14. März 2021 vom Saaletal Team\n\n"
         + "\n\n".join(f"Der Stadtrat hat am Montag beschlossen, die Brücke Nummer {n} bis zum "
                       "Sommer zu sanieren, wie die Verwaltung mitteilte; die Arbeiten sollen "
                       "im März beginnen und den Verkehr kaum stören." for n in range(6))
@@ -56,8 +59,8 @@ def test_candidates_carry_one_feature_row_each():
     candidates, rows = author_candidates(state, article.authors, vocab)
     assert rows.shape == (len(candidates), len(AUTHOR_FEATURES))
     texts = [c.text for c in candidates]
-    assert "Support Team" in texts
-    row = rows[texts.index("Support Team")]
+    assert "Saaletal Team" in texts
+    row = rows[texts.index("Saaletal Team")]
     assert row[AUTHOR_FEATURES.index("n_words")] == 2
     assert row[AUTHOR_FEATURES.index("in_body")] == 0
     assert row[AUTHOR_FEATURES.index("rel_first_body")] < 0  # above the body

@@ -2,8 +2,8 @@
 
 The byline rules of ``dateline.meta.byline`` read the common forms ("By Jane Doe", "Von X |
 12.03.2024", a bare name under the headline). Pages name their writers in a long tail of other
-forms: "Publié par Unknown à 08:00", "责任编辑：孔德明", "September 17, 2019 Helmut Rubik 0",
-"© 2020 Helge Fahrnberger", "Eingetragen am 3. Januar 2020 vom Support Team". Here every short
+forms: "Publié par Camille Durand à 08:00", "责任编辑：王小明", "17 September 2019 Hanna Becker 0",
+"© 2020 Jan Roe", "Eingetragen am 3. Januar 2020 vom Saaletal-Team". Here every short
 name-shaped span of the lines around the article is a candidate; each gets features (its own
 shape, the words and marks right before and after it, where its line stands relative to the
 headline and the body, what the assembly took that line for, how often the page repeats it),
@@ -34,6 +34,7 @@ CO_AUTHOR_MIN_PROB = 0.3  # a second name on the same line as the first
 MAX_SPAN_WORDS = 4
 MAX_LINE_CHARS = 200
 SHORT_RUN_WORDS = 3  # a run this short may end in a user name in lower case
+LONG_RUN_WORDS = 5  # in a run this long a lone capitalised word is a noun, not a name
 ZONE_ABOVE = 25  # blocks above the headline (or the body) searched
 ZONE_BELOW = 40  # blocks below the body searched
 BODY_LINE_MAX_WORDS = 25  # a body block longer than this holds no byline
@@ -106,8 +107,33 @@ def capitalised(word: str) -> bool:
 def name_spans(tokens: list[str]) -> list[tuple[int, int]]:
     """The (start, end) token spans of a line that may be a name: runs of words between marks
     and numbers; in a run, spans of 1-``MAX_SPAN_WORDS`` words that open and end with a capital
-    (particles like "von" inside), or the run itself when it is one word (a handle: "jancak")."""
+    (particles like "von" inside; two words at least in a run of ``LONG_RUN_WORDS``, a sentence
+    whose capitalised words are nouns), the run itself when it is one word (a handle:
+    "jroe"), and the lower-case word closing a short run ("von wurzelwerk")."""
     spans: list[tuple[int, int]] = []
+    for i, j in word_runs(tokens):
+        if j - i == 1:
+            spans.append((i, j))
+            continue
+        if j - i <= SHORT_RUN_WORDS and not capitalised(tokens[j - 1]):
+            spans.append((j - 1, j))  # "von wurzelwerk", "By jroe": a handle after a cue
+        shortest = 2 if j - i >= LONG_RUN_WORDS else 1
+        for a in range(i, j):
+            if not capitalised(tokens[a]):
+                continue
+            for b in range(a + shortest, min(j, a + MAX_SPAN_WORDS) + 1):
+                last = tokens[b - 1]
+                if b - a > 1 and not capitalised(last):
+                    if last.casefold() in PARTICLES:
+                        continue
+                    break
+                spans.append((a, b))
+    return spans
+
+
+def word_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each run of consecutive words among ``tokens``."""
+    runs: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
         if not is_word(tokens[i]):
@@ -116,23 +142,9 @@ def name_spans(tokens: list[str]) -> list[tuple[int, int]]:
         j = i
         while j < n and is_word(tokens[j]):
             j += 1
-        if j - i == 1:
-            spans.append((i, j))
-        else:
-            if j - i <= SHORT_RUN_WORDS and not capitalised(tokens[j - 1]):
-                spans.append((j - 1, j))  # "von flerche", "By oradmin": a handle after a cue
-            for a in range(i, j):
-                if not capitalised(tokens[a]):
-                    continue
-                for b in range(a + 1, min(j, a + MAX_SPAN_WORDS) + 1):
-                    last = tokens[b - 1]
-                    if b - a > 1 and not capitalised(last):
-                        if last.casefold() in PARTICLES:
-                            continue
-                        break
-                    spans.append((a, b))
+        runs.append((i, j))
         i = j
-    return spans
+    return runs
 
 
 def zone_of(state: Assembly) -> range:
@@ -237,19 +249,12 @@ def author_candidates(state: Assembly, rule_authors: list[str], vocab: dict[str,
 
 
 def runs_by_token(tokens: list[str]) -> list[tuple[int, int]]:
-    """For each token, the (start, end) of the run of words it belongs to."""
+    """For each token, the (start, end) of the run of words it belongs to (itself alone for a
+    number or a mark)."""
     out: list[tuple[int, int]] = [(k, k + 1) for k in range(len(tokens))]
-    i = 0
-    while i < len(tokens):
-        if not is_word(tokens[i]):
-            i += 1
-            continue
-        j = i
-        while j < len(tokens) and is_word(tokens[j]):
-            j += 1
+    for i, j in word_runs(tokens):
         for k in range(i, j):
             out[k] = (i, j)
-        i = j
     return out
 
 
