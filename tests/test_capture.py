@@ -92,3 +92,10 @@ def test_mojibake_in_a_text_capture_is_repaired_and_flagged():
     # real accented text is left alone
     clean = "São Paulo, Ålesund and Ðakovo: Ça va, Âge d'or.\n"
     assert read_capture(clean).text == clean and not read_capture(clean).warnings
+
+
+def test_a_tie_between_single_byte_charsets_goes_to_windows_1252():
+    # a short French text reads the same to charset-normalizer in cp1250 ("crčme") and cp1252
+    text = ("Café crème prices rise\n\nThe price of café crème rose again on Monday, the "
+            "association of café owners said.\n")
+    assert read_capture(text.encode("cp1252")).text == text

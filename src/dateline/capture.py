@@ -120,11 +120,23 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
                            f"{len(head):,}: not a text or HTML page (compressed or binary file?)")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:500_000]).best()
-    if best is None or best.encoding is None:
+    encoding = likeliest_encoding(from_bytes(data[:500_000]))
+    if encoding is None:
         raise CaptureError(source, "undecodable", "no character set decodes this input; pass "
                            "it as UTF-8 text")
-    return data.decode(best.encoding, errors="replace"), best.encoding
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def likeliest_encoding(matches) -> str | None:
+    """The encoding of charset-normalizer's best match, or None. When other encodings read the
+    bytes exactly as well (a short French text scores the same in cp1250 and cp1252, "crème"
+    against "crčme"), windows-1252 wins, as in browsers: the web's single-byte default."""
+    best = matches.best()
+    if best is None or best.encoding is None:
+        return None
+    tied = {m.encoding for m in matches
+            if m.chaos == best.chaos and m.coherence == best.coherence}
+    return "cp1252" if best.encoding != "cp1252" and "cp1252" in tied else best.encoding
 
 
 def misdeclared(text: str) -> bool:
