@@ -72,8 +72,9 @@ def fit(data: Path, work: Path, cache: Path, limit: int | None = None) -> None:
     bylines = tf.author_examples(pages, context2[:, 0], title_p, lambda i: rankers[folds[i]])
     for k in range(tf.FOLDS):
         author, vocab = tf.fit_author_model(bylines, tf.AUTHOR_ROUNDS, keep=lambda i: folds[i] != k)
-        author.save_model(str(work / f"author{k}.txt"))
-        tf.write_vocab(work / f"author_vocab{k}.json", vocab)
+        if author is not None:  # (else the shipped reader answers for this fold)
+            author.save_model(str(work / f"author{k}.txt"))
+            tf.write_vocab(work / f"author_vocab{k}.json", vocab)
     log("fold byline readers done")
     index = [[page.dataset, page.page_id, renderer, len(arr)]
              for page in pages for renderer, arr in zip(page.renderers, page.features)]
@@ -100,9 +101,10 @@ class StoredLabels:
             start += n
         self.rankers = [{RANKER_NAME: lgb.Booster(model_file=str(path))}
                         for path in sorted(work.glob("rank*.txt"))]
-        self.authors = [(lgb.Booster(model_file=str(path)), {word: code for code, word in
-                         enumerate(json.loads((work / f"author_vocab{k}.json").read_text()))})
-                        for k, path in enumerate(sorted(work.glob("author[0-9].txt")))]
+        self.authors = {int(path.stem[-1]): (lgb.Booster(model_file=str(path)), {
+                            word: code for code, word in enumerate(json.loads(
+                                (work / f"author_vocab{path.stem[-1]}.json").read_text()))})
+                        for path in work.glob("author[0-9].txt")}
         self.current: tuple[str, str, str] | None = None
         from dateline.labeller import label_blocks, load_author_model, load_models
 
@@ -146,7 +148,7 @@ class StoredLabels:
     def author_model(self):
         """The fold's byline reader, where ``dateline.labeller.load_author_model`` is asked
         (the shipped one when the work folder has none: fitted before byline readers)."""
-        if self.fallback or not self.authors:
+        if self.fallback or self.fold not in self.authors:
             return self.shipped_author()
         return self.authors[self.fold]
 

@@ -34,7 +34,8 @@ the rest from the words on the lines around them, in page order:
   of the body opens with, glued to the lead or a category);
 - header and footer zones (a few blocks around the body) are scanned for date lines, bylines,
   photo credits and wire sources with the parsers in ``dateline.meta``; when no line says "By",
-  a lone name line by the headline that opens with a known given name is the byline;
+  a lone name line by the headline that opens with a known given name is the byline; when
+  no rule names anyone, the learned byline reader (``dateline.authors``) may;
 - promo teasers (headline + "Read more" line) before the body, related links after it, grouped
   under the short label or "Related"-style header that precedes them; tag lines become tags.
 

@@ -9,7 +9,9 @@ sets (see ``dateline/train/``) and shipped in ``resources/labeller/``:
 3. ``title`` / ``title_html``: headline probability, from the features plus where the body
    starts (one model for text captures, one for HTML pages);
 4. ``title_rank`` (optional): the headline ranker of ``dateline.headline``, which picks a text
-   capture's headline among the candidate lines.
+   capture's headline among the candidate lines;
+5. ``author`` with ``author_vocab.json`` (optional): the byline reader of ``dateline.authors``,
+   which scores the name-shaped spans around the article (``load_author_model``).
 """
 from __future__ import annotations
 
