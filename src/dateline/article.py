@@ -1562,8 +1562,9 @@ def read_name_byline(state: Assembly, article: Article, body: list[int],
 
 def read_learned_byline(state: Assembly, article: Article) -> None:
     """No byline rule named anyone: the authors the learned byline reader finds
-    (``dateline.authors``), if any. The line stays where it is."""
-    if article.authors or article.byline_org:
+    (``dateline.authors``), if any. The line stays where it is. A page with no article body
+    (a section front, a page of links) gets no author from it."""
+    if article.authors or article.byline_org or not state.body:
         return
     names = learned_authors(state, article.authors)
     if names:

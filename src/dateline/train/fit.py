@@ -237,7 +237,8 @@ def author_examples(pages: list[PageExamples], body_probs: np.ndarray, title_pro
                 article, state = assemble(blocks, Labelling(body=body_p, title=title_p),
                                           Capture("", "text", source=page.page_id))
             if article.byline_org:
-                continue  # (the reader reads only pages the rules found no byline on)
+                continue  # (the reader reads only pages the rules found no byline on; pages
+                # with no body, where it is not asked, still teach it what no byline looks like)
             candidates, rows = author_candidates(state, article.authors, out.vocab)
             if not candidates:
                 continue
