@@ -38,8 +38,7 @@ SETS = ("scrapinghub-dev", "trafilatura-eval")
 
 def fit(data: Path, work: Path, cache: Path, limit: int | None = None) -> None:
     """Run the training pipeline once and store out-of-fold probabilities and fold rankers."""
-    import lightgbm as lgb
-
+    from dateline.authors import write_vocab
     from dateline.features import FEATURE_NAMES
     from dateline.train import fit as tf
 
@@ -64,17 +63,17 @@ def fit(data: Path, work: Path, cache: Path, limit: int | None = None) -> None:
     examples = tf.ranker_examples(pages, context2[:, 0], title_p)
     work.mkdir(parents=True, exist_ok=True)
     folds = [tf.fold_of(page.page_id) for page in pages]
-    for k in range(tf.FOLDS):
-        ranker = tf.fit_ranker(examples, tf.RANK_ROUNDS, keep=lambda i: folds[i] != k)
+    rankers = [tf.fit_ranker(examples, tf.RANK_ROUNDS, keep=lambda i: folds[i] != k)
+               for k in range(tf.FOLDS)]
+    for k, ranker in enumerate(rankers):
         ranker.save_model(str(work / f"rank{k}.txt"))
     log("fold rankers done")
-    rankers = [lgb.Booster(model_file=str(work / f"rank{k}.txt")) for k in range(tf.FOLDS)]
     bylines = tf.author_examples(pages, context2[:, 0], title_p, lambda i: rankers[folds[i]])
     for k in range(tf.FOLDS):
         author, vocab = tf.fit_author_model(bylines, tf.AUTHOR_ROUNDS, keep=lambda i: folds[i] != k)
         if author is not None:  # (else the shipped reader answers for this fold)
             author.save_model(str(work / f"author{k}.txt"))
-            tf.write_vocab(work / f"author_vocab{k}.json", vocab)
+            write_vocab(work / f"author_vocab{k}.json", vocab)
     log("fold byline readers done")
     index = [[page.dataset, page.page_id, renderer, len(arr)]
              for page in pages for renderer, arr in zip(page.renderers, page.features)]
@@ -101,11 +100,11 @@ class StoredLabels:
             start += n
         self.rankers = [{RANKER_NAME: lgb.Booster(model_file=str(path))}
                         for path in sorted(work.glob("rank*.txt"))]
-        self.authors = {int(path.stem[-1]): (lgb.Booster(model_file=str(path)), {
-                            word: code for code, word in enumerate(json.loads(
-                                (work / f"author_vocab{path.stem[-1]}.json").read_text()))})
+        self.authors = {int(path.stem[-1]): (lgb.Booster(model_file=str(path)),
+                                             read_vocab(work / f"author_vocab{path.stem[-1]}.json"))
                         for path in work.glob("author[0-9].txt")}
         self.current: tuple[str, str, str] | None = None
+        from dateline.authors import read_vocab
         from dateline.labeller import label_blocks, load_author_model, load_models
 
         self.shipped, self.shipped_models, self.fallback = label_blocks, load_models, False

@@ -13,11 +13,14 @@ vocabulary learned with the model (``author_vocab.json``): the model learns the 
 """
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -301,6 +304,16 @@ def overlaps(a: Candidate, b: Candidate) -> bool:
     a_end = a.start + len(a.text.split())
     b_end = b.start + len(b.text.split())
     return a.start < b_end and b.start < a_end
+
+
+def write_vocab(path: Path, words: list[str]) -> None:
+    """Write the byline reader's vocabulary (``AUTHOR_VOCAB``: a JSON list, code = position)."""
+    path.write_text(json.dumps(words, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_vocab(path: Traversable) -> dict[str, int]:
+    """The vocabulary ``write_vocab`` wrote, as word → code."""
+    return {word: code for code, word in enumerate(json.loads(path.read_text("utf-8")))}
 
 
 def learned_authors(state: Assembly, rule_authors: list[str] | None = None) -> list[str]:

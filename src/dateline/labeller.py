@@ -133,9 +133,7 @@ def model_folder() -> Traversable:
 def load_author_model() -> tuple[lgb.Booster | CompiledModel, dict[str, int]] | None:
     """The byline reader of ``dateline.authors`` and its context vocabulary, or None when the
     package ships none (the byline rules then work alone)."""
-    import json
-
-    from dateline.authors import AUTHOR_FEATURES, AUTHOR_MODEL, AUTHOR_VOCAB
+    from dateline.authors import AUTHOR_FEATURES, AUTHOR_MODEL, AUTHOR_VOCAB, read_vocab
 
     folder = model_folder()
     path, vocab_path = folder.joinpath(f"{AUTHOR_MODEL}.txt"), folder.joinpath(AUTHOR_VOCAB)
@@ -143,8 +141,7 @@ def load_author_model() -> tuple[lgb.Booster | CompiledModel, dict[str, int]] | 
         return None
     model = load_model(path)
     check_features(AUTHOR_MODEL, model, len(AUTHOR_FEATURES))
-    words = json.loads(vocab_path.read_text("utf-8"))
-    return model, {word: code for code, word in enumerate(words)}
+    return model, read_vocab(vocab_path)
 
 
 def load_model(path: Traversable) -> lgb.Booster | CompiledModel:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dateline.authors import AUTHOR_FEATURES, AUTHOR_MODEL, AUTHOR_VOCAB
+from dateline.authors import AUTHOR_FEATURES, AUTHOR_MODEL, AUTHOR_VOCAB, write_vocab
 from dateline.blocks import text_to_blocks
 from dateline.features import FEATURE_NAMES, page_features
 from dateline.headline import RANK_FEATURES
@@ -285,11 +285,6 @@ def fit_author_model(examples: AuthorExamples, rounds: int, keep=None):
                        categorical_feature=cats)
     words = {code: word for word, code in examples.vocab.items()}
     return lgb.train(AUTHOR_PARAMS, data, num_boost_round=rounds), [words[c] for c in kept]
-
-
-def write_vocab(path: Path, words: list[str]) -> None:
-    """Write the byline reader's vocabulary (a JSON list, code = position)."""
-    path.write_text(json.dumps(words, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def fit_ranker(examples: RankerExamples, rounds: int, keep=None):
