@@ -195,8 +195,6 @@ class AuthorExamples:
     labels: list[np.ndarray] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     vocab: dict[str, int] = field(default_factory=dict)
-    candidates: list[list] = field(default_factory=list)  # the ``Candidate`` of each row
-    rule_authors: list[list[str]] = field(default_factory=list)  # what the byline rules found
 
 
 class GrowingVocab(dict):
@@ -245,8 +243,6 @@ def author_examples(pages: list[PageExamples], body_probs: np.ndarray, title_pro
             out.rows.append(rows)
             out.labels.append(np.array([norm(c.text) in gold for c in candidates], np.int8))
             out.pages.append(index)
-            out.candidates.append(candidates)
-            out.rule_authors.append(list(article.authors))
     out.vocab = dict(out.vocab)
     return out
 
