@@ -89,6 +89,7 @@ class StoredLabels:
     def __init__(self, work: Path):
         import lightgbm as lgb
 
+        from dateline.authors import read_vocab
         from dateline.labeller import RANKER_NAME
 
         arrays = np.load(work / "oof.npz")
@@ -104,7 +105,6 @@ class StoredLabels:
                                              read_vocab(work / f"author_vocab{path.stem[-1]}.json"))
                         for path in work.glob("author[0-9].txt")}
         self.current: tuple[str, str, str] | None = None
-        from dateline.authors import read_vocab
         from dateline.labeller import label_blocks, load_author_model, load_models
 
         self.shipped, self.shipped_models, self.fallback = label_blocks, load_models, False
